@@ -1,0 +1,5 @@
+package io.brokergate.core.account;
+
+public enum AccountKind {
+    LIVE, PAPER
+}

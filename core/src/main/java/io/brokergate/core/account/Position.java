@@ -1,0 +1,24 @@
+package io.brokergate.core.account;
+
+import io.brokergate.core.instrument.InstrumentId;
+import java.math.BigDecimal;
+
+/**
+ * Holding of one instrument; {@code quantity} is negative for a short position.
+ * Market-derived fields ({@code lastPrice}, {@code unrealizedPnl}) are null when unknown.
+ */
+public record Position(
+        String accountId,
+        InstrumentId instrument,
+        BigDecimal quantity,
+        BigDecimal availableQuantity,
+        BigDecimal averageCost,
+        BigDecimal lastPrice,
+        BigDecimal unrealizedPnl,
+        BigDecimal realizedPnl,
+        String currency) {
+
+    public boolean isFlat() {
+        return quantity.signum() == 0;
+    }
+}
