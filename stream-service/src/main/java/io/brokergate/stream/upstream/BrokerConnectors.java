@@ -1,0 +1,40 @@
+package io.brokergate.stream.upstream;
+
+import io.brokergate.core.capability.BrokerId;
+import io.brokergate.core.spi.BrokerConnector;
+import io.brokergate.longport.adapter.LongPortConnector;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** One connector per broker, sharing the application's Vert.x and one governor timer. */
+@ApplicationScoped
+public class BrokerConnectors {
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "broker-governor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<BrokerId, LongPortConnector> connectors = new EnumMap<>(BrokerId.class);
+
+    public BrokerConnectors(Vertx vertx) {
+        connectors.put(BrokerId.LONGPORT, new LongPortConnector(BrokerId.LONGPORT, vertx, timer));
+        connectors.put(BrokerId.PAPER, new LongPortConnector(BrokerId.PAPER, vertx, timer));
+    }
+
+    public Optional<BrokerConnector> forBroker(BrokerId broker) {
+        return Optional.ofNullable(connectors.get(broker));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        connectors.values().forEach(LongPortConnector::close);
+        timer.shutdownNow();
+    }
+}
