@@ -21,6 +21,7 @@ public class PaperExchange {
 
     /** Startup order: the exchange first, then the demo seed, then broker sessions. */
     public static final int START_PRIORITY = 10;
+    static final int STOP_PRIORITY = 10_000;
 
     private static final Logger LOG = Logger.getLogger(PaperExchange.class);
 
@@ -41,7 +42,8 @@ public class PaperExchange {
         LOG.infof("paper exchange listening on %s (LongPort REST and WebSocket)", server.httpUrl());
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Stops last, after the gateway has closed its sessions to it. */
+    void stop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent event) {
         SimExchangeServer s = server;
         if (s != null) {
             s.close();

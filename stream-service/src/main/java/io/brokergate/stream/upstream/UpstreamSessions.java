@@ -33,6 +33,7 @@ public class UpstreamSessions {
 
     /** Runs after the application's own startup work (data seeding uses lower priorities). */
     public static final int START_PRIORITY = 100;
+    static final int STOP_PRIORITY = 100;
     private static final Logger LOG = Logger.getLogger(UpstreamSessions.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
@@ -62,7 +63,8 @@ public class UpstreamSessions {
         owned.forEach(a -> open(a, FIRST_RETRY));
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Closes sessions early in shutdown, before anything they talk to goes away. */
+    void stop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent event) {
         stopping = true;
         CompletableFuture<?>[] closing = sessions.values().stream()
                 .map(s -> s.closeAsync().toCompletableFuture()).toArray(CompletableFuture[]::new);
