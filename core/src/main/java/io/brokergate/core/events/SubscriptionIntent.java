@@ -1,0 +1,30 @@
+package io.brokergate.core.events;
+
+import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.core.spi.SubscriptionKind;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What one stream pod wants subscribed upstream for one account, on the compacted
+ * {@code subscription-intents} channel (key: account + pod). The account's owner subscribes the
+ * union over pods, so a new owner rebuilds the upstream set without asking anyone. An empty map
+ * withdraws the pod's interest.
+ */
+public record SubscriptionIntent(int version, String tenantId, String accountId, String pod,
+                                 Map<InstrumentId, Set<SubscriptionKind>> wanted) {
+
+    public static final int VERSION = 1;
+
+    public SubscriptionIntent {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(pod, "pod");
+        wanted = Map.copyOf(wanted);
+    }
+
+    public String key() {
+        return accountId + '|' + pod;
+    }
+}
