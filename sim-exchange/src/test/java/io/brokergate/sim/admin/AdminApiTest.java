@@ -21,20 +21,14 @@ import io.brokergate.sim.longport.LongPortRestClient;
 import io.brokergate.sim.longport.LongPortSocketClient;
 import io.brokergate.sim.longport.RawWebSocket;
 import io.brokergate.sim.server.Await;
-import io.brokergate.sim.server.LongPortLimits;
-import io.brokergate.sim.server.PaperAccountSpec;
 import io.brokergate.sim.server.PaperCredentials;
-import io.brokergate.sim.server.QuietExchange;
 import io.brokergate.sim.server.SimExchangeServer;
-import io.brokergate.sim.server.SimServerSettings;
-import io.vertx.core.Vertx;
+import io.brokergate.sim.server.TestExchange;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,28 +36,19 @@ import org.junit.jupiter.api.Test;
 class AdminApiTest {
 
     static final Duration WAIT = Duration.ofSeconds(5);
-    static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
-    static Vertx vertx;
+    static TestExchange exchange;
     static SimExchangeServer server;
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        server = QuietExchange.server(SimServerSettings.defaults().withLimits(LongPortLimits.defaults()
-                .withTradeMinSpacing(Duration.ZERO).withTradeCalls(10_000, Duration.ofSeconds(30))));
+        exchange = TestExchange.start("AD");
+        server = exchange.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        vertx.close();
-    }
-
-    static PaperCredentials newAccount() {
-        int n = ACCOUNTS.incrementAndGet();
-        return server.registerAccount(new PaperAccountSpec("AD" + n, "Admin " + n, "akey" + n, "as" + n, "at" + n,
-                Map.of()));
+        exchange.close();
     }
 
     static LongPortRestClient.Reply admin(String method, String path, String body) {
@@ -73,7 +58,7 @@ class AdminApiTest {
     }
 
     static LongPortSocketClient quoteSocket(PaperCredentials c) {
-        LongPortSocketClient s = LongPortSocketClient.connect(vertx, c.quoteWsUrl());
+        LongPortSocketClient s = LongPortSocketClient.connect(exchange.vertx(), c.quoteWsUrl());
         String otp = new LongPortRestClient(c).get("/v1/socket/token").data().get("otp").asText();
         assertEquals(0, s.request(ControlCommand.AUTH, AuthRequest.newBuilder().setToken(otp).build()).status());
         return s;
@@ -93,7 +78,7 @@ class AdminApiTest {
 
     @Test
     void accountsListShowsLongPortCredentialsAndUrls() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         LongPortRestClient.Reply r = admin("GET", "/admin/accounts", null);
         assertEquals(200, r.status());
         JsonNode mine = null;
@@ -132,7 +117,7 @@ class AdminApiTest {
 
     @Test
     void resetForgetsOrders() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         LongPortRestClient rest = new LongPortRestClient(c);
         assertEquals(0, rest.send("POST", "/v1/trade/order", "{\"symbol\":\"700.HK\",\"order_type\":\"LO\",\"side\":"
                 + "\"Buy\",\"submitted_quantity\":\"100\",\"time_in_force\":\"Day\",\"submitted_price\":\"100\"}").code());
@@ -145,7 +130,7 @@ class AdminApiTest {
 
     @Test
     void dropSocketsCloseSendsClosePushAbruptDoesNot() throws Exception {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         try (LongPortSocketClient quote = quoteSocket(c)) {
             LongPortRestClient.Reply r = admin("POST", "/admin/accounts/" + c.accountNo()
                     + "/drop-sockets?mode=close&socket=quote", null);
@@ -181,7 +166,7 @@ class AdminApiTest {
 
     @Test
     void pausedPushesAreDroppedUntilResumed() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         try (LongPortSocketClient s = quoteSocket(c)) {
             assertEquals(0, s.request(QuoteCommand.SUBSCRIBE, SubscribeRequest.newBuilder().addSymbol("3690.HK")
                     .addSubType(SubType.SUB_TYPE_QUOTE).build()).status());
@@ -205,7 +190,7 @@ class AdminApiTest {
 
     @Test
     void latencyDelaysRestAndSocketResponses() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         LongPortRestClient rest = new LongPortRestClient(c);
         try (LongPortSocketClient s = quoteSocket(c)) {
             LongPortRestClient.Reply set = admin("POST", "/admin/latency", "{\"millis\":200}");
@@ -254,7 +239,7 @@ class AdminApiTest {
 
     @Test
     void statsShowRequestsSocketsAndSubscriptions() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         new LongPortRestClient(c).get("/v1/trade/order/today");
         try (LongPortSocketClient s = quoteSocket(c)) {
             assertEquals(0, s.request(QuoteCommand.SUBSCRIBE, SubscribeRequest.newBuilder().addSymbol("700.HK")

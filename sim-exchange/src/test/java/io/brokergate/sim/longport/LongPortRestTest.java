@@ -12,6 +12,7 @@ import io.brokergate.sim.server.PaperCredentials;
 import io.brokergate.sim.server.QuietExchange;
 import io.brokergate.sim.server.SimExchangeServer;
 import io.brokergate.sim.server.SimServerSettings;
+import io.brokergate.sim.server.TestExchange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,7 @@ class LongPortRestTest {
             "trailing_percent", "limit_offset", "trigger_status", "currency", "outside_rth", "limit_depth_level",
             "trigger_count", "monitor_price", "remark");
 
+    static TestExchange exchange;
     static SimExchangeServer server;
     static PaperCredentials creds;
     static LongPortRestClient rest;
@@ -36,8 +38,8 @@ class LongPortRestTest {
     @BeforeAll
     static void start() {
         // Generous trade limit here; the limit itself has its own tests below.
-        server = QuietExchange.server(SimServerSettings.defaults().withLimits(LongPortLimits.defaults()
-                .withTradeCalls(10_000, Duration.ofSeconds(30)).withTradeMinSpacing(Duration.ZERO)));
+        exchange = TestExchange.start("R");
+        server = exchange.server();
         creds = server.registerAccount(new PaperAccountSpec("ACC1", "Rest test", "key-1", "secret-1", "token-1",
                 Map.of()));
         rest = new LongPortRestClient(creds);
@@ -45,7 +47,7 @@ class LongPortRestTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        exchange.close();
     }
 
     @Test

@@ -44,20 +44,15 @@ import io.brokergate.longport.wire.ResponseStatus;
 import io.brokergate.sim.market.SimInstrument;
 import io.brokergate.sim.server.Await;
 import io.brokergate.sim.server.LongPortLimits;
-import io.brokergate.sim.server.PaperAccountSpec;
 import io.brokergate.sim.server.PaperCredentials;
 import io.brokergate.sim.server.QuietExchange;
 import io.brokergate.sim.server.SimExchangeServer;
 import io.brokergate.sim.server.SimServerSettings;
-import io.vertx.core.Vertx;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import io.brokergate.sim.server.TestExchange;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,30 +60,19 @@ import org.junit.jupiter.api.Test;
 class QuoteSocketTest {
 
     static final Duration WAIT = Duration.ofSeconds(5);
-    static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
-    static Vertx vertx;
+    static TestExchange exchange;
     static SimExchangeServer server;
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        server = QuietExchange.server(SimServerSettings.defaults().withPingInterval(Duration.ofMillis(200))
-                .withLimits(LongPortLimits.defaults().withTradeMinSpacing(Duration.ZERO)
-                        .withTradeCalls(10_000, Duration.ofSeconds(30))));
+        exchange = TestExchange.start("Q", SimServerSettings.defaults().withPingInterval(Duration.ofMillis(200)));
+        server = exchange.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        vertx.close();
-    }
-
-    /** A fresh account per test, so that connection rules and limits do not leak between tests. */
-    static PaperCredentials newAccount() {
-        int n = ACCOUNTS.incrementAndGet();
-        return server.registerAccount(new PaperAccountSpec("Q" + n, null, "qkey" + n, "qsecret" + n, "qtoken" + n,
-                Map.of()));
+        exchange.close();
     }
 
     static String otp(PaperCredentials c) {
@@ -98,7 +82,7 @@ class QuoteSocketTest {
     }
 
     static LongPortSocketClient authed(PaperCredentials c) {
-        LongPortSocketClient s = LongPortSocketClient.connect(vertx, c.quoteWsUrl());
+        LongPortSocketClient s = LongPortSocketClient.connect(exchange.vertx(), c.quoteWsUrl());
         Packet.Response r = s.request(ControlCommand.AUTH, AuthRequest.newBuilder().setToken(otp(c))
                 .putMetadata("accept-language", "en").build());
         assertEquals(0, r.status(), () -> "auth failed: " + Packets.errorOf(r));
@@ -120,19 +104,12 @@ class QuoteSocketTest {
         assertEquals(code, Packets.errorOf(r).getCode(), () -> Packets.errorOf(r).toString());
     }
 
-    static void movePrice(String symbol, String price) {
-        LongPortRestClient.Reply r = LongPortRestClient.exchange(HttpRequest.newBuilder(
-                URI.create(server.httpUrl() + "/admin/instruments/" + symbol + "/price"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"price\":\"" + price + "\"}")).build());
-        assertEquals(200, r.status(), r.toString());
-    }
-
     // ------------------------------------------------------------------ handshake and auth
 
     @Test
     void unsupportedHandshakeGetsClosePushAndDisconnect() {
         for (String query : List.of("?version=2&codec=1&platform=9", "?version=1&codec=2&platform=9", "")) {
-            try (LongPortSocketClient s = LongPortSocketClient.connectRaw(vertx, server.quoteWebSocketUrl() + query)) {
+            try (LongPortSocketClient s = LongPortSocketClient.connectRaw(exchange.vertx(), server.quoteWebSocketUrl() + query)) {
                 assertTrue(s.awaitClosed(WAIT), "not disconnected for " + query);
                 assertNotNull(s.closePush(), "no Close push for " + query);
                 assertEquals(Close.Code.UNPACK_ERROR, s.closePush().getCode());
@@ -142,10 +119,10 @@ class QuoteSocketTest {
 
     @Test
     void otpIsSingleUseAndAuthAnswersSessionExpiresLimitOnline() throws Exception {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         String otp = otp(c);
-        try (LongPortSocketClient first = LongPortSocketClient.connect(vertx, c.quoteWsUrl());
-             LongPortSocketClient second = LongPortSocketClient.connect(vertx, c.tradeWsUrl())) {
+        try (LongPortSocketClient first = LongPortSocketClient.connect(exchange.vertx(), c.quoteWsUrl());
+             LongPortSocketClient second = LongPortSocketClient.connect(exchange.vertx(), c.tradeWsUrl())) {
             AuthResponse auth = parse(AuthResponse.parser(),
                     first.request(ControlCommand.AUTH, AuthRequest.newBuilder().setToken(otp).build()));
             assertFalse(auth.getSessionId().isEmpty());
@@ -164,8 +141,8 @@ class QuoteSocketTest {
 
     @Test
     void requestsBeforeAuthGetStatus5AndTheSocketStaysUsable() {
-        PaperCredentials c = newAccount();
-        try (LongPortSocketClient s = LongPortSocketClient.connect(vertx, c.quoteWsUrl())) {
+        PaperCredentials c = exchange.newAccount();
+        try (LongPortSocketClient s = LongPortSocketClient.connect(exchange.vertx(), c.quoteWsUrl())) {
             Packet.Response early = s.request(QuoteCommand.QUERY_SECURITY_QUOTE,
                     MultiSecurityRequest.newBuilder().addSymbol("700.HK").build());
             assertEquals(ResponseStatus.UNAUTHENTICATED.code(), early.status());
@@ -178,7 +155,7 @@ class QuoteSocketTest {
 
     @Test
     void heartbeatIsEchoed() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         try (LongPortSocketClient s = authed(c)) {
             Heartbeat hb = Heartbeat.newBuilder().setTimestamp(123_456L).setHeartbeatId(7).build();
             Packet.Response r = s.request(ControlCommand.HEARTBEAT, hb);
@@ -189,7 +166,7 @@ class QuoteSocketTest {
 
     @Test
     void serverSendsWebSocketPings() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         try (LongPortSocketClient s = authed(c)) {
             Await.until("two WS pings", WAIT, () -> s.pings() >= 2);
             assertEquals(0, s.textFrames(), "the server must send binary frames only");
@@ -198,14 +175,14 @@ class QuoteSocketTest {
 
     @Test
     void reconnectWithSessionIdResumesTheAccount() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         String session;
-        try (LongPortSocketClient s = LongPortSocketClient.connect(vertx, c.quoteWsUrl())) {
+        try (LongPortSocketClient s = LongPortSocketClient.connect(exchange.vertx(), c.quoteWsUrl())) {
             session = parse(AuthResponse.parser(), s.request(ControlCommand.AUTH,
                     AuthRequest.newBuilder().setToken(otp(c)).build())).getSessionId();
         }
         Await.until("server noticed the close", WAIT, () -> server.stats().get(c.accountNo()).liveQuoteSockets() == 0);
-        try (LongPortSocketClient again = LongPortSocketClient.connect(vertx, c.quoteWsUrl())) {
+        try (LongPortSocketClient again = LongPortSocketClient.connect(exchange.vertx(), c.quoteWsUrl())) {
             ReconnectResponse r = parse(ReconnectResponse.parser(), again.request(ControlCommand.RECONNECT,
                     ReconnectRequest.newBuilder().setSessionId(session).build()));
             assertEquals(session, r.getSessionId());
@@ -214,7 +191,7 @@ class QuoteSocketTest {
                     MultiSecurityRequest.newBuilder().addSymbol("5.HK").build()).status());
             assertEquals(1, server.stats().get(c.accountNo()).liveQuoteSockets());
         }
-        try (LongPortSocketClient bad = LongPortSocketClient.connect(vertx, c.quoteWsUrl())) {
+        try (LongPortSocketClient bad = LongPortSocketClient.connect(exchange.vertx(), c.quoteWsUrl())) {
             Packet.Response r = bad.request(ControlCommand.RECONNECT,
                     ReconnectRequest.newBuilder().setSessionId("no-such-session").build());
             assertEquals(ResponseStatus.UNAUTHENTICATED.code(), r.status());
@@ -225,9 +202,9 @@ class QuoteSocketTest {
 
     @Test
     void secondQuoteSocketOfAnAccountIsRefusedAndTheFirstKeepsWorking() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         try (LongPortSocketClient first = authed(c);
-             LongPortSocketClient second = LongPortSocketClient.connect(vertx, c.quoteWsUrl())) {
+             LongPortSocketClient second = LongPortSocketClient.connect(exchange.vertx(), c.quoteWsUrl())) {
             Packet.Response r = second.request(ControlCommand.AUTH, AuthRequest.newBuilder().setToken(otp(c)).build());
             assertEquals(ResponseStatus.PERMISSION_DENIED.code(), r.status());
             assertEquals("connections limitation is hit", Packets.errorOf(r).getMsg());
@@ -246,7 +223,7 @@ class QuoteSocketTest {
 
     @Test
     void malformedPacketClosesOnlyThatConnection() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         try (LongPortSocketClient s = authed(c)) {
             s.sendRaw(new byte[] {0x07, 0x01, 0x02});
             assertTrue(s.awaitClosed(WAIT));
@@ -263,7 +240,7 @@ class QuoteSocketTest {
 
     @Test
     void profileReportsLimits() {
-        try (LongPortSocketClient s = authed(newAccount())) {
+        try (LongPortSocketClient s = authed(exchange.newAccount())) {
             UserQuoteProfileResponse p = parse(UserQuoteProfileResponse.parser(), s.request(
                     QuoteCommand.QUERY_USER_QUOTE_PROFILE, UserQuoteProfileRequest.newBuilder().setLanguage("en").build()));
             assertEquals(500, p.getSubscribeLimit());
@@ -276,20 +253,20 @@ class QuoteSocketTest {
 
     @Test
     void subscribePushesQuoteAfterAnAdminPriceMoveOnlyForSubscribedSymbols() {
-        try (LongPortSocketClient s = authed(newAccount())) {
+        try (LongPortSocketClient s = authed(exchange.newAccount())) {
             SubscribeRequest sub = SubscribeRequest.newBuilder().addSymbol("700.HK").addSymbol("AAPL.US")
                     .addSubType(SubType.SUB_TYPE_QUOTE).addSubType(SubType.SUB_TYPE_DEPTH).setIsFirstPush(true).build();
             assertEquals(0, s.request(QuoteCommand.SUBSCRIBE, sub).status());
             // is_first_push: the current quote of each new symbol at once.
             s.awaitPush(p -> p.cmd() == QuoteCommand.PUSH_QUOTE && symbolOf(p).equals("AAPL.US"), WAIT);
 
-            movePrice("700.HK", "650.5");
+            exchange.movePrice("700.HK", "650.5");
             Packet.Push push = s.awaitPush(p -> p.cmd() == QuoteCommand.PUSH_QUOTE && symbolOf(p).equals("700.HK")
                     && quoteOf(p).getLastDone().equals("650.5"), WAIT);
             assertTrue(quoteOf(push).getSequence() > 0);
             s.awaitPush(p -> p.cmd() == QuoteCommand.PUSH_DEPTH, WAIT);
 
-            movePrice("9988.HK", "160");
+            exchange.movePrice("9988.HK", "160");
             assertFalse(s.pushArrives(p -> p.cmd() == QuoteCommand.PUSH_QUOTE && symbolOf(p).equals("9988.HK"),
                     Duration.ofMillis(300)), "pushed a symbol that is not subscribed");
 
@@ -318,7 +295,7 @@ class QuoteSocketTest {
 
     @Test
     void unknownSymbolAndUnknownCommandGetErrors() {
-        try (LongPortSocketClient s = authed(newAccount())) {
+        try (LongPortSocketClient s = authed(exchange.newAccount())) {
             assertError(s.request(QuoteCommand.QUERY_SECURITY_QUOTE, MultiSecurityRequest.newBuilder().addSymbol("NOPE.HK")
                     .build()), ResponseStatus.BAD_REQUEST, QuoteErrorCodes.INVALID_REQUEST);
             assertError(s.request(QuoteCommand.SUBSCRIBE, SubscribeRequest.newBuilder().addSymbol("NOPE.US")
@@ -332,7 +309,7 @@ class QuoteSocketTest {
 
     @Test
     void marketDataCommandsAnswer() {
-        try (LongPortSocketClient s = authed(newAccount())) {
+        try (LongPortSocketClient s = authed(exchange.newAccount())) {
             SecurityQuoteResponse quotes = parse(SecurityQuoteResponse.parser(), s.request(QuoteCommand.QUERY_SECURITY_QUOTE,
                     MultiSecurityRequest.newBuilder().addSymbol("700.HK").addSymbol("MSFT.US").build()));
             assertEquals(2, quotes.getSecuQuoteCount());
@@ -348,7 +325,7 @@ class QuoteSocketTest {
             assertTrue(depth.getAskCount() > 0 && depth.getBidCount() > 0);
             assertEquals(1, depth.getAsk(0).getPosition());
 
-            movePrice("1810.HK", "43");
+            exchange.movePrice("1810.HK", "43");
             SecurityTradeResponse trades = parse(SecurityTradeResponse.parser(), s.request(QuoteCommand.QUERY_TRADE,
                     SecurityTradeRequest.newBuilder().setSymbol("1810.HK").setCount(5).build()));
             assertTrue(trades.getTradesCount() > 0);
@@ -398,7 +375,7 @@ class QuoteSocketTest {
 
     @Test
     void eleventhQuoteRequestWithinASecondGets301606() {
-        try (LongPortSocketClient s = authed(newAccount())) {
+        try (LongPortSocketClient s = authed(exchange.newAccount())) {
             long[] ids = new long[11];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = s.send(QuoteCommand.QUERY_SECURITY_QUOTE, MultiSecurityRequest.newBuilder().addSymbol("700.HK").build());
@@ -412,7 +389,7 @@ class QuoteSocketTest {
 
     @Test
     void sixthQuoteRequestInFlightGets301606() {
-        try (LongPortSocketClient s = authed(newAccount())) {
+        try (LongPortSocketClient s = authed(exchange.newAccount())) {
             server.faults().latencyMillis(300);
             try {
                 long[] ids = new long[6];
@@ -481,15 +458,12 @@ class QuoteSocketTest {
     }
 
     static LongPortSocketClient authedOn(SimExchangeServer other) {
-        int n = ACCOUNTS.incrementAndGet();
-        PaperCredentials c = other.registerAccount(new PaperAccountSpec("X" + n, null, "xkey" + n, "xs" + n, "xt" + n,
-                Map.of()));
-        return authed(c);
+        return authed(exchange.newAccountOn(other));
     }
 
     @Test
     void errorBodiesAreProtobufErrors() throws Exception {
-        try (LongPortSocketClient s = authed(newAccount())) {
+        try (LongPortSocketClient s = authed(exchange.newAccount())) {
             Packet.Response r = s.request(QuoteCommand.QUERY_DEPTH, SecurityRequest.newBuilder().setSymbol("X.US").build());
             Error e = Error.parseFrom(r.body());
             assertEquals(QuoteErrorCodes.INVALID_REQUEST, e.getCode());

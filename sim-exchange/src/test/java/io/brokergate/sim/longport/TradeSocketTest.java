@@ -17,18 +17,12 @@ import io.brokergate.longport.proto.UnsubResponse;
 import io.brokergate.longport.wire.ControlCommand;
 import io.brokergate.longport.wire.Packet;
 import io.brokergate.longport.wire.TradeCommand;
-import io.brokergate.sim.server.LongPortLimits;
-import io.brokergate.sim.server.PaperAccountSpec;
 import io.brokergate.sim.server.PaperCredentials;
-import io.brokergate.sim.server.QuietExchange;
 import io.brokergate.sim.server.SimExchangeServer;
-import io.brokergate.sim.server.SimServerSettings;
-import io.vertx.core.Vertx;
+import io.brokergate.sim.server.TestExchange;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,31 +37,23 @@ class TradeSocketTest {
 
     static final Duration WAIT = Duration.ofSeconds(5);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
-    static Vertx vertx;
+    static TestExchange exchange;
     static SimExchangeServer server;
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        server = QuietExchange.server(SimServerSettings.defaults().withLimits(LongPortLimits.defaults()
-                .withTradeMinSpacing(Duration.ZERO).withTradeCalls(10_000, Duration.ofSeconds(30))));
+        exchange = TestExchange.start("T");
+        server = exchange.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        vertx.close();
-    }
-
-    static PaperCredentials newAccount() {
-        int n = ACCOUNTS.incrementAndGet();
-        return server.registerAccount(new PaperAccountSpec("T" + n, null, "tkey" + n, "ts" + n, "tt" + n, Map.of()));
+        exchange.close();
     }
 
     static LongPortSocketClient tradeSocket(PaperCredentials c, boolean subscribe) {
-        LongPortSocketClient s = LongPortSocketClient.connect(vertx, c.tradeWsUrl());
+        LongPortSocketClient s = LongPortSocketClient.connect(exchange.vertx(), c.tradeWsUrl());
         String otp = new LongPortRestClient(c).get("/v1/socket/token").data().get("otp").asText();
         // The SDK authenticates the trade socket with empty metadata.
         assertEquals(0, s.request(ControlCommand.AUTH, AuthRequest.newBuilder().setToken(otp).build()).status());
@@ -113,7 +99,7 @@ class TradeSocketTest {
 
     @Test
     void subscribedTradeSocketGetsOrderChangedOnAcceptAndFill() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         LongPortRestClient rest = new LongPortRestClient(c);
         try (LongPortSocketClient s = tradeSocket(c, true)) {
             BigDecimal last = server.exchange().quote(io.brokergate.core.instrument.InstrumentId.parse("700.HK")).last();
@@ -130,8 +116,7 @@ class TradeSocketTest {
             assertEquals(below, accepted.get("submitted_price").asText());
 
             // The admin price move crosses the resting buy, which fills.
-            QuoteSocketTest.server = server;
-            QuoteSocketTest.movePrice("700.HK", new BigDecimal(below).subtract(BigDecimal.ONE).toPlainString());
+            exchange.movePrice("700.HK", new BigDecimal(below).subtract(BigDecimal.ONE).toPlainString());
             JsonNode filled = orderChange(s.awaitPush(p -> isChangeOf(p, orderId, "FilledStatus"), WAIT));
             assertEquals("100", filled.get("executed_quantity").asText());
             assertFalse(filled.get("last_share").asText().isEmpty());
@@ -142,7 +127,7 @@ class TradeSocketTest {
 
     @Test
     void cancelAndRejectArePushedToo() {
-        PaperCredentials c = newAccount();
+        PaperCredentials c = exchange.newAccount();
         LongPortRestClient rest = new LongPortRestClient(c);
         try (LongPortSocketClient s = tradeSocket(c, true)) {
             String orderId = placeLimitBuy(rest, "5.HK", "400", "50", "c1");
@@ -161,8 +146,8 @@ class TradeSocketTest {
 
     @Test
     void pushesGoOnlyToSubscribedSocketsOfTheAccount() {
-        PaperCredentials a = newAccount();
-        PaperCredentials b = newAccount();
+        PaperCredentials a = exchange.newAccount();
+        PaperCredentials b = exchange.newAccount();
         try (LongPortSocketClient subscribed = tradeSocket(a, true);
              LongPortSocketClient second = tradeSocket(a, true);
              LongPortSocketClient notSubscribed = tradeSocket(a, false);
@@ -186,7 +171,7 @@ class TradeSocketTest {
 
     @Test
     void unknownTopicIsReportedAsFailed() {
-        try (LongPortSocketClient s = tradeSocket(newAccount(), false)) {
+        try (LongPortSocketClient s = tradeSocket(exchange.newAccount(), false)) {
             SubResponse r = QuoteSocketTest.parse(SubResponse.parser(), s.request(TradeCommand.SUBSCRIBE,
                     Sub.newBuilder().addTopics("public").build()));
             assertEquals(1, r.getFailCount());
