@@ -1,5 +1,6 @@
 package io.brokergate.allinone.paper;
 
+import io.brokergate.auth.sessions.PaperExchangeEndpoints;
 import io.brokergate.sim.server.PaperAccountSpec;
 import io.brokergate.sim.server.PaperCredentials;
 import io.brokergate.sim.server.SimExchangeServer;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
  * to it (observer priority 10) and speaks only the LongPort protocol to the rest of the gateway.
  */
 @ApplicationScoped
-public class PaperExchange {
+public class PaperExchange implements PaperExchangeEndpoints {
 
     /** Startup order: the exchange first, then the demo seed, then broker sessions. */
     public static final int START_PRIORITY = 10;
@@ -59,9 +60,13 @@ public class PaperExchange {
         return running().registerAccount(spec);
     }
 
-    /** LongPort endpoints of the running exchange: {@code http}, {@code quote_ws}, {@code trade_ws}. */
+    /** LongPort endpoints of the running exchange: {@code http}, {@code quote_ws}, {@code trade_ws}; empty when stopped. */
+    @Override
     public Map<String, String> endpoints() {
-        SimExchangeServer s = running();
+        SimExchangeServer s = server;
+        if (s == null) {
+            return Map.of();
+        }
         return Map.of("http", s.httpUrl(), "quote_ws", s.quoteWebSocketUrl(), "trade_ws", s.tradeWebSocketUrl());
     }
 

@@ -1,6 +1,7 @@
 package io.brokergate.trade.brokers;
 
 import io.brokergate.core.capability.BrokerId;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.Locale;
 
 /** {@code GET /v1/brokers}: the capability map of every supported broker (public metadata, no tenant data). */
 @Path("/v1/brokers")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class BrokerResource {
 

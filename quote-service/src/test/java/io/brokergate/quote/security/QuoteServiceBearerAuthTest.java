@@ -1,0 +1,28 @@
+package io.brokergate.quote.security;
+
+import io.brokergate.api.security.Scopes;
+import io.brokergate.api.security.testing.BearerAuthContract;
+import io.brokergate.api.security.testing.FakeAuthServerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** api-security's bearer-auth contract, in cluster mode against a fake auth-service. */
+@QuarkusTest
+@WithTestResource(FakeAuthServerResource.class)
+class QuoteServiceBearerAuthTest extends BearerAuthContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/test/quote-probe";
+    }
+
+    @Override
+    protected String requiredScope() {
+        return Scopes.QUOTES_READ;
+    }
+
+    @Override
+    protected String accountPath(String tenantOfAccount, String accountId) {
+        return "/test/quote-probe/accounts/" + tenantOfAccount + "/" + accountId;
+    }
+}
