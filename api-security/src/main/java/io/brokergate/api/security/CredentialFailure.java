@@ -17,6 +17,7 @@ public enum CredentialFailure {
     KEY_UNKNOWN("token signing key unknown"),
     SIGNATURE_INVALID("token signature invalid"),
     TOKEN_EXPIRED("token expired"),
+    TOKEN_REVOKED("token revoked"),
     TOKEN_NOT_YET_VALID("token not yet valid"),
     ISSUER_NOT_ACCEPTED("token issuer not accepted"),
     AUDIENCE_NOT_ACCEPTED("token audience not accepted"),

@@ -64,6 +64,15 @@ public class RevokedAccessTokens {
         return revoked.containsKey(jti);
     }
 
+    /**
+     * Memory only, never blocks (for per-request checks on the event loop): exact for revocations
+     * made by this instance, and for other instances' as of the last refresh.
+     */
+    public boolean isKnownRevoked(String jti) {
+        Instant exp = revoked.get(jti);
+        return exp != null && exp.isAfter(Instant.now());
+    }
+
     /** Forgets expired entries here and in the table (housekeeping). */
     public int purgeExpired() {
         Instant now = Instant.now();

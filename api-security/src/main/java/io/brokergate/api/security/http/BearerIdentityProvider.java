@@ -1,6 +1,7 @@
 package io.brokergate.api.security.http;
 
 import io.brokergate.api.security.ApiKeyResolver;
+import io.brokergate.api.security.RevocationList;
 import io.brokergate.api.security.Caller;
 import io.brokergate.api.security.Callers;
 import io.brokergate.api.security.CredentialFailure;
@@ -34,8 +35,9 @@ public class BearerIdentityProvider implements IdentityProvider<BearerCredential
     private final AccessTokenVerifier tokens;
     private final ApiKeyResolver apiKeys;
 
-    public BearerIdentityProvider(VerificationKeys keys, ApiKeyResolver apiKeys, SecuritySettings settings) {
-        this.tokens = new AccessTokenVerifier(keys, new TokenPolicy(settings.issuer(), settings.clockSkew()));
+    public BearerIdentityProvider(VerificationKeys keys, ApiKeyResolver apiKeys, RevocationList revoked,
+                                  SecuritySettings settings) {
+        this.tokens = new AccessTokenVerifier(keys, new TokenPolicy(settings.issuer(), settings.clockSkew()), revoked);
         this.apiKeys = apiKeys;
     }
 

@@ -3,6 +3,7 @@ package io.brokergate.api.security.jwt;
 import io.brokergate.api.security.Caller;
 import io.brokergate.api.security.CredentialFailure;
 import io.brokergate.api.security.InvalidCredentialException;
+import io.brokergate.api.security.RevocationList;
 import io.brokergate.api.security.TokenClaims;
 import io.brokergate.api.security.VerificationKeys;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
@@ -33,6 +35,7 @@ public final class AccessTokenVerifier {
 
     private final VerificationKeys keys;
     private final TokenPolicy policy;
+    private final RevocationList revoked;
     private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
     /** Verification settings per kid, rebuilt only when the key for a kid changes. */
     private final ConcurrentMap<String, KeyedContext> contexts = new ConcurrentHashMap<>();
@@ -41,8 +44,13 @@ public final class AccessTokenVerifier {
     }
 
     public AccessTokenVerifier(VerificationKeys keys, TokenPolicy policy) {
+        this(keys, policy, RevocationList.NONE);
+    }
+
+    public AccessTokenVerifier(VerificationKeys keys, TokenPolicy policy, RevocationList revoked) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.revoked = Objects.requireNonNull(revoked, "revoked");
     }
 
     /** The caller of a token, or a failure with an {@link InvalidCredentialException}. */
@@ -63,7 +71,12 @@ public final class AccessTokenVerifier {
     /** Verifies a token whose header names {@code kid} with the key already selected for that kid. */
     public Caller verify(String token, String kid, PublicKey key) {
         try {
-            return CallerClaims.toCaller(parser.parse(token, contextFor(kid, key)).getJwtClaims());
+            JwtClaims claims = parser.parse(token, contextFor(kid, key)).getJwtClaims();
+            String jti = claims.getClaimValueAsString("jti");
+            if (jti != null && revoked.isRevoked(jti)) {
+                throw new InvalidCredentialException(CredentialFailure.TOKEN_REVOKED);
+            }
+            return CallerClaims.toCaller(claims);
         } catch (ParseException e) {
             throw new InvalidCredentialException(classify(e));
         }

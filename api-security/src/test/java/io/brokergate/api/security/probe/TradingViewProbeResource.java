@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Stands in for the TradingView facade, whose failures use {@code {"s":"error"}} (see {@link TradingViewRenderer}). */
+/** Stands in for the TradingView facade, whose failures use {@code {"s":"error"}} (rendered by api-security's TradingViewFailureRenderer). */
 @Path("/tv/probe")
 @Produces(MediaType.APPLICATION_JSON)
 public class TradingViewProbeResource {
