@@ -3,6 +3,7 @@ package io.brokergate.auth.postgres;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.jboss.logging.Logger;
 
 /**
  * Decides, before a {@link RequiresPostgres} class starts (and before Quarkus boots for it), whether
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Never a silent pass.
  */
 public class PostgresAvailableCondition implements ExecutionCondition {
+
+    private static final Logger LOG = Logger.getLogger(PostgresAvailableCondition.class);
 
     private static volatile boolean bannerShown;
 
@@ -35,11 +38,7 @@ public class PostgresAvailableCondition implements ExecutionCondition {
                 + " BROKERGATE_TEST_PG_URL); with CI=true this is a failure.";
         if (!bannerShown) {
             bannerShown = true;
-            System.err.println();
-            System.err.println("!".repeat(100));
-            System.err.println("!! " + reason);
-            System.err.println("!".repeat(100));
-            System.err.println();
+            LOG.warn("\n" + "!".repeat(100) + "\n!! " + reason + "\n" + "!".repeat(100));
         }
         return ConditionEvaluationResult.disabled(reason);
     }

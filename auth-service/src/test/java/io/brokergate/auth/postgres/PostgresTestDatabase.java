@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
 
 /**
  * The PostgreSQL server the PostgreSQL tests use, and the policy for when there is none.
@@ -34,6 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * parallel runs never see each other's tables.
  */
 public final class PostgresTestDatabase {
+
+    private static final Logger LOG = Logger.getLogger(PostgresTestDatabase.class);
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/brokergate_test";
     public static final String DEFAULT_USER = "brokergate";
@@ -136,7 +139,7 @@ public final class PostgresTestDatabase {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
         } catch (SQLException e) {
-            System.err.println("WARNING: could not drop test schema " + name + ": " + e.getMessage());
+            LOG.warnf("could not drop test schema %s: %s", name, e.getMessage());
         }
     }
 

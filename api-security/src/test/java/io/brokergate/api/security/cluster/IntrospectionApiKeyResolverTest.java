@@ -53,12 +53,12 @@ class IntrospectionApiKeyResolverTest {
     }
 
     private IntrospectionApiKeyResolver resolver(String secret) {
-        return new IntrospectionApiKeyResolver(IntrospectionApiKeyResolver.httpIntrospector(vertx, Duration.ofSeconds(5),
+        return new IntrospectionApiKeyResolver(IntrospectionApiKeyResolver.httpIntrospector(vertx, Duration.ofSeconds(30),
                 server.baseUrl() + "/oauth/introspect", FakeAuthServer.INTROSPECTION_CLIENT, secret), TTL, 32, clock::get);
     }
 
     private static Optional<Caller> resolve(IntrospectionApiKeyResolver r, String key) {
-        return r.resolve(key).await().atMost(Duration.ofSeconds(5));
+        return r.resolve(key).await().atMost(Duration.ofSeconds(30));
     }
 
     @Test
@@ -95,7 +95,8 @@ class IntrospectionApiKeyResolverTest {
         for (int i = 0; i < 20; i++) {
             pending.add(r.resolve(KEY));
         }
-        pending.forEach(p -> assertTrue(p.await().atMost(Duration.ofSeconds(5)).isPresent()));
+        // Generous deadline: this asserts that lookups share one call, not how fast it is on a busy machine.
+        pending.forEach(p -> assertTrue(p.await().atMost(Duration.ofSeconds(30)).isPresent()));
         assertEquals(1, server.introspections());
     }
 

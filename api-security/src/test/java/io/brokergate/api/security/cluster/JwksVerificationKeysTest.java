@@ -36,7 +36,7 @@ class JwksVerificationKeysTest {
         vertx = Vertx.vertx();
         server = FakeAuthServer.start();
         server.publish(Map.of(TestKeys.SIGNING_KID, TestKeys.SIGNING.getPublic()));
-        keys = new JwksVerificationKeys(JwksVerificationKeys.httpSource(vertx, Duration.ofSeconds(5), server.baseUrl() + "/oauth/jwks"),
+        keys = new JwksVerificationKeys(JwksVerificationKeys.httpSource(vertx, Duration.ofSeconds(30), server.baseUrl() + "/oauth/jwks"),
                 INTERVAL, MAX_AGE, clock::get);
     }
 
@@ -47,7 +47,7 @@ class JwksVerificationKeysTest {
     }
 
     private Optional<PublicKey> key(String kid) {
-        return keys.forKid(kid).await().atMost(Duration.ofSeconds(5));
+        return keys.forKid(kid).await().atMost(Duration.ofSeconds(30));
     }
 
     private void advance(Duration d) {
@@ -70,7 +70,7 @@ class JwksVerificationKeysTest {
             pending.add(keys.forKid(TestKeys.SIGNING_KID));
         }
         for (Uni<Optional<PublicKey>> p : pending) {
-            assertTrue(p.await().atMost(Duration.ofSeconds(5)).isPresent());
+            assertTrue(p.await().atMost(Duration.ofSeconds(30)).isPresent());
         }
         assertEquals(1, server.jwksFetches());
     }
@@ -102,7 +102,7 @@ class JwksVerificationKeysTest {
         server.publish(Map.of(TestKeys.ROTATED_KID, TestKeys.ROTATED.getPublic()));
         advance(MAX_AGE.plusSeconds(1));
         assertTrue(key(TestKeys.SIGNING_KID).isPresent(), "served while the background refresh runs");
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> key(TestKeys.SIGNING_KID).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> key(TestKeys.SIGNING_KID).isEmpty());
         assertTrue(key(TestKeys.ROTATED_KID).isPresent());
     }
 
