@@ -4,6 +4,10 @@ import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.spi.BrokerSession;
 import io.brokergate.core.spi.ConnectionState;
 import io.brokergate.core.spi.PushListener;
+import io.brokergate.stream.ownership.AccountOwnership;
+import io.brokergate.stream.ownership.OwnedAccount;
+import io.brokergate.stream.publishing.AccountPublisher;
+import io.brokergate.stream.publishing.AccountPublishers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,12 +15,15 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,12 +31,14 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the one broker session (and its push socket) of every account this pod owns. Opening is
- * asynchronous and retried with capped, jittered backoff when the broker refuses or is down; once
- * a socket is up the adapter reconnects by itself and reports its state here.
+ * Holds the one broker session (and its push socket) of every account this pod owns, driven by
+ * {@link AccountOwnership}: an assigned account gets a publisher and a session (opened
+ * asynchronously, retried with capped, jittered backoff when the broker refuses or is down; once a
+ * socket is up the adapter reconnects by itself and reports its state here); a revoked account
+ * stops publishing and its session is closed.
  */
 @ApplicationScoped
-public class UpstreamSessions {
+public class UpstreamSessions implements AccountOwnership.Listener {
 
     /** Runs after the application's own startup work (data seeding uses lower priorities). */
     public static final int START_PRIORITY = 100;
@@ -38,16 +47,28 @@ public class UpstreamSessions {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
-    private final UpstreamAccounts accounts;
+    private final AccountOwnership ownership;
     private final BrokerConnectors connectors;
+    private final AccountPublishers publishers;
+    private final Event<UpstreamSessionOpened> opened;
     private final Vertx vertx;
     private final Map<String, UpstreamStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, BrokerSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Owned> owned = new ConcurrentHashMap<>();
+    /** Sessions of revoked accounts that are still closing; shutdown waits for them. */
+    private final List<CompletableFuture<?>> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
 
-    public UpstreamSessions(UpstreamAccounts accounts, BrokerConnectors connectors, Vertx vertx, MeterRegistry meters) {
-        this.accounts = accounts;
+    /** An assignment and the publisher of its events. */
+    private record Owned(OwnedAccount assignment, AccountPublisher publisher) {
+    }
+
+    public UpstreamSessions(AccountOwnership ownership, BrokerConnectors connectors, AccountPublishers publishers,
+                            Event<UpstreamSessionOpened> opened, Vertx vertx, MeterRegistry meters) {
+        this.ownership = ownership;
         this.connectors = connectors;
+        this.publishers = publishers;
+        this.opened = opened;
         this.vertx = vertx;
         for (UpstreamStatus.Phase phase : UpstreamStatus.Phase.values()) {
             Gauge.builder("brokergate.upstream.sessions", statuses, s -> count(s.values(), phase))
@@ -58,20 +79,49 @@ public class UpstreamSessions {
     }
 
     void start(@Observes @Priority(START_PRIORITY) StartupEvent event) {
-        List<UpstreamAccount> owned = accounts.owned();
-        LOG.infof("opening broker sessions for %d owned account(s)", owned.size());
-        owned.forEach(a -> open(a, FIRST_RETRY));
+        ownership.start(this);
     }
 
-    /** Closes sessions early in shutdown, before anything they talk to goes away. */
+    /**
+     * Early in shutdown, before anything the sessions talk to goes away: tells consumers the
+     * upstream is {@code closing} (clients reconnect elsewhere), releases ownership, closes sessions.
+     */
     void stop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent event) {
         stopping = true;
-        CompletableFuture<?>[] closing = sessions.values().stream()
-                .map(s -> s.closeAsync().toCompletableFuture()).toArray(CompletableFuture[]::new);
+        owned.values().forEach(o -> o.publisher().connection("closing", "stream pod shutting down"));
+        ownership.stop();
+        sessions.values().forEach(s -> closing.add(s.closeAsync().toCompletableFuture())); // any the ownership did not revoke
         try {
-            CompletableFuture.allOf(closing).get(5, TimeUnit.SECONDS);
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("broker sessions did not close within 5 s");
+        }
+    }
+
+    @Override
+    public void onAssigned(Set<OwnedAccount> assigned) {
+        LOG.infof("opening broker sessions for %d assigned account(s)", assigned.size());
+        for (OwnedAccount a : assigned) {
+            owned.put(a.accountId(), new Owned(a, publishers.create(a)));
+            open(a.upstream(), FIRST_RETRY);
+        }
+    }
+
+    @Override
+    public void onRevoked(Set<String> accountIds) {
+        for (String id : accountIds) {
+            Owned gone = owned.remove(id);
+            if (gone != null) {
+                gone.publisher().close();
+            }
+            BrokerSession session = sessions.remove(id);
+            if (session != null) {
+                closing.add(session.closeAsync().toCompletableFuture());
+                closing.removeIf(CompletableFuture::isDone);
+            }
+            if (!stopping) {
+                statuses.remove(id);
+            }
         }
     }
 
@@ -79,8 +129,38 @@ public class UpstreamSessions {
         return List.copyOf(statuses.values());
     }
 
+    /** The accounts this pod owns now, with their assignment epochs. */
+    public List<OwnedAccount> owned() {
+        return owned.values().stream().map(Owned::assignment).toList();
+    }
+
+    /** The publisher of an owned account. */
+    public Optional<AccountPublisher> publisher(String accountId) {
+        return Optional.ofNullable(owned.get(accountId)).map(Owned::publisher);
+    }
+
+    /** Pushes stopped (or resumed) on a live socket: reflected in health and metrics. */
+    public void reportStalled(String accountId, boolean stalled, String detail) {
+        Owned o = owned.get(accountId);
+        UpstreamStatus current = statuses.get(accountId);
+        if (o == null || current == null) {
+            return;
+        }
+        if (stalled && current.isLive()) {
+            set(o.assignment().upstream(), UpstreamStatus.Phase.STALLED, detail);
+        } else if (!stalled && current.phase() == UpstreamStatus.Phase.STALLED) {
+            set(o.assignment().upstream(), UpstreamStatus.Phase.CONNECTED, detail);
+        }
+    }
+
+    /** The open session of an owned account, if its socket has been opened. */
+    public Optional<BrokerSession> session(String accountId) {
+        return Optional.ofNullable(sessions.get(accountId));
+    }
+
     private void open(UpstreamAccount a, Duration retryAfter) {
-        if (stopping) {
+        Owned assignment = owned.get(a.account().id());
+        if (stopping || assignment == null) {
             return;
         }
         set(a, UpstreamStatus.Phase.OPENING, null);
@@ -91,9 +171,16 @@ public class UpstreamSessions {
         }
         connector.get().open(a.credentials())
                 .thenCompose(session -> {
+                    if (owned.get(a.account().id()) != assignment) {
+                        return session.closeAsync(); // revoked while opening
+                    }
                     sessions.put(a.account().id(), session);
                     session.push().addListener(new StateListener(a));
-                    return session.push().connect();
+                    session.push().addListener(assignment.publisher());
+                    return session.push().connect().thenRun(() -> {
+                        assignment.publisher().publishSnapshot(session.trading());
+                        opened.fire(new UpstreamSessionOpened(a.account().id(), session));
+                    });
                 })
                 .whenComplete((ok, error) -> {
                     if (error != null) {
@@ -108,6 +195,11 @@ public class UpstreamSessions {
         LOG.warnf("broker session for %s failed (%s); retrying in %d ms", a, cause.getMessage(), retryAfter.toMillis());
         BrokerSession stale = sessions.remove(a.account().id());
         if (stale != null) {
+            // The next session publishes for this assignment; the failed one must not interleave its last states.
+            Owned assignment = owned.get(a.account().id());
+            if (assignment != null) {
+                stale.push().removeListener(assignment.publisher());
+            }
             stale.closeAsync();
         }
         long jittered = retryAfter.toMillis() / 2 + ThreadLocalRandom.current().nextLong(retryAfter.toMillis() / 2 + 1);
@@ -134,6 +226,9 @@ public class UpstreamSessions {
 
         @Override
         public void onConnectionState(ConnectionState state, String detail) {
+            if (!stopping && !owned.containsKey(account.account().id())) {
+                return; // revoked: its status is gone from health and metrics
+            }
             set(account, UpstreamStatus.Phase.valueOf(state.name()), detail);
             LOG.infof("upstream %s: %s%s", account, state, detail == null ? "" : " (" + detail + ")");
         }

@@ -1,0 +1,78 @@
+package io.brokergate.stream.fanout;
+
+import io.brokergate.core.events.MarketDataEvent;
+import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.stream.fanout.ServerMessages.Event;
+import io.brokergate.stream.fanout.ServerMessages.LastValue;
+import io.brokergate.stream.fanout.ServerMessages.Subscribed;
+
+/**
+ * Market data of one instrument through one account's feed: the last value and a hub-assigned
+ * sequence per kind, and the sessions subscribed to each kind. A sequence gap seen by a client
+ * means values were conflated away.
+ */
+final class InstrumentFeed {
+
+    private static final int KINDS = 3; // QUOTES, DEPTH, TRADES are the first three StreamKinds
+
+    private final String accountId;
+    private final InstrumentId instrument;
+    private final Object[] lastPayload = new Object[KINDS];
+    private final long[] sequence = new long[KINDS];
+    private final Subscribers[] subscribers = {new Subscribers(), new Subscribers(), new Subscribers()};
+    /** Identity keys for the latest-wins slots in client outboxes: one per (feed, instrument, kind). */
+    private final Object[] conflationKeys = {new Object(), new Object(), new Object()};
+
+    InstrumentFeed(String accountId, InstrumentId instrument) {
+        this.accountId = accountId;
+        this.instrument = instrument;
+    }
+
+    synchronized void accept(MarketDataEvent e, FrameWriter writer) {
+        StreamKind stream = StreamKind.of(e.kind());
+        int k = stream.ordinal();
+        Object payload = switch (e.kind()) {
+            case QUOTE -> e.quote();
+            case DEPTH -> e.depth();
+            case TRADES -> e.trades();
+        };
+        lastPayload[k] = payload;
+        long seq = ++sequence[k];
+        ClientSession[] to = subscribers[k].current();
+        if (to.length == 0) {
+            return; // cached for the next subscriber; nothing serialized
+        }
+        Frame frame = writer.frame("event", null,
+                new Event("event", stream.wireName(), accountId, instrument.symbol(), null, seq, payload));
+        for (ClientSession s : to) {
+            s.outbox().offerLatest(conflationKeys[k], frame);
+        }
+    }
+
+    /** Activates a granted subscription and queues its snapshot, atomically with respect to events. */
+    synchronized boolean activate(ClientSession s, SubscriptionKey key, String ref, FrameWriter writer) {
+        if (!s.subscriptions.replace(key, ClientSession.State.PENDING, ClientSession.State.ACTIVE)) {
+            return false; // unsubscribed or disconnected while UpstreamDemand was deciding
+        }
+        int k = key.stream().ordinal();
+        Object last = lastPayload[k];
+        s.outbox().offerLossless(writer.frame("subscribed", null, new Subscribed("subscribed", ref,
+                key.stream().wireName(), accountId, instrument.symbol(), null, sequence[k],
+                last == null ? null : new LastValue(sequence[k], last))));
+        subscribers[k].add(s);
+        return true;
+    }
+
+    /** @return true when the subscription was active, so its upstream demand must be released */
+    synchronized boolean deactivate(ClientSession s, SubscriptionKey key) {
+        subscribers[key.stream().ordinal()].remove(s);
+        return s.subscriptions.remove(key) == ClientSession.State.ACTIVE;
+    }
+
+    /** Adds the sessions on any kind of this instrument (for upstream status changes). */
+    void addSubscribersTo(java.util.Set<ClientSession> into) {
+        for (Subscribers kind : subscribers) {
+            into.addAll(java.util.List.of(kind.current()));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.brokergate.stream.ownership;
+
+import java.util.Set;
+
+/**
+ * Decides which broker accounts this pod holds the one upstream socket for, with the semantics of
+ * Kafka partition assignment: accounts are assigned (open the session, reconcile, publish) and
+ * revoked (stop publishing, close the session); an account is never owned by two pods at once, and
+ * each assignment carries a larger epoch than any earlier assignment of the same account.
+ * The local implementation owns everything; the cluster issue swaps in the consumer group's
+ * assignment of the {@code account-shards} topic.
+ */
+public interface AccountOwnership {
+
+    /** Starts taking part in the assignment; callbacks may arrive on any thread, never concurrently. */
+    void start(Listener listener);
+
+    /** Gives up every owned account (one final {@link Listener#onRevoked}) and stops. */
+    void stop();
+
+    interface Listener {
+
+        void onAssigned(Set<OwnedAccount> assigned);
+
+        void onRevoked(Set<String> accountIds);
+    }
+}

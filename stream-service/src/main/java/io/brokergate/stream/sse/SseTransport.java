@@ -1,0 +1,46 @@
+package io.brokergate.stream.sse;
+
+import io.brokergate.stream.fanout.ClientTransport;
+import io.brokergate.stream.fanout.Frame;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.CompletionStage;
+
+/** A {@code text/event-stream} response as a hub client. */
+final class SseTransport implements ClientTransport {
+
+    private final HttpServerRequest request;
+
+    SseTransport(HttpServerRequest request) {
+        this.request = request;
+    }
+
+    @Override
+    public CompletionStage<Void> send(Frame frame) {
+        return request.response().write(format(frame)).toCompletionStage();
+    }
+
+    /** Ends the stream; the connection is closed too so a client that stopped reading cannot hold it. */
+    @Override
+    public void close(String reason) {
+        if (!request.response().ended()) {
+            request.response().end().onComplete(done -> request.connection().close());
+        }
+    }
+
+    @Override
+    public String protocol() {
+        return "sse";
+    }
+
+    static String format(Frame frame) {
+        if (frame.type().equals("heartbeat")) {
+            return ": heartbeat\n\n"; // a comment: keeps proxies from timing out, never an event for the client
+        }
+        StringBuilder b = new StringBuilder(frame.json().length() + 48);
+        if (frame.id() != null) {
+            b.append("id: ").append(frame.id()).append('\n');
+        }
+        // JSON from the writer has no raw newlines, so one data line carries it.
+        return b.append("event: ").append(frame.type()).append('\n').append("data: ").append(frame.json()).append("\n\n").toString();
+    }
+}

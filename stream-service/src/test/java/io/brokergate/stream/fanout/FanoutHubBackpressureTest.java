@@ -1,0 +1,168 @@
+package io.brokergate.stream.fanout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.brokergate.api.security.AccountGrant;
+import io.brokergate.api.security.Caller;
+import io.brokergate.api.security.CredentialKind;
+import io.brokergate.core.events.AccountEvent;
+import io.brokergate.core.events.EventStamp;
+import io.brokergate.core.events.MarketDataEvent;
+import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.core.market.Quote;
+import io.brokergate.core.order.Order;
+import io.brokergate.core.order.OrderStatus;
+import io.brokergate.core.order.OrderType;
+import io.brokergate.core.order.Side;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The hub with in-memory transports: one client reads everything at once, the other never reads. */
+class FanoutHubBackpressureTest {
+
+    private static final InstrumentId AAPL = InstrumentId.parse("AAPL.US");
+
+    private final Vertx vertx = Vertx.vertx();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final FanoutHub hub = new FanoutHub(new TestStreamEvents(), new FakeUpstreamDemand(),
+            new FrameWriter(new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)),
+            settings(), vertx, meters);
+
+    @AfterEach
+    void closeVertx() {
+        vertx.close();
+    }
+
+    @Test
+    void slowClientGetsConflatedQuotesAndDoesNotDelayTheFastOne() {
+        RecordingTransport fast = new RecordingTransport(true);
+        RecordingTransport slow = new RecordingTransport(false);
+        ClientSession f = hub.open(caller(), fast);
+        ClientSession s = hub.open(caller(), slow);
+        hub.subscribe(f, "a", StreamKind.QUOTES, "acc-a1", List.of(AAPL));
+        hub.subscribe(s, "b", StreamKind.QUOTES, "acc-a1", List.of(AAPL));
+
+        for (int i = 1; i <= 1000; i++) {
+            hub.onMarketData(MarketDataEvent.quote(stamp(i), quote(i)));
+        }
+
+        assertEquals(1001, fast.sent.size(), "subscribed + every quote");
+        assertTrue(fast.sent.get(1000).json().contains("\"sequence\":1000"));
+        assertEquals(4, slow.sent.size(), "the send window only: subscribed + 3 quotes");
+        assertEquals(1, s.outbox().depth(), "one latest-wins slot waits, not 996 quotes");
+        slow.completeAll();
+        assertTrue(slow.sent.get(slow.sent.size() - 1).json().contains("\"sequence\":1000"), "the newest value arrives");
+        assertTrue(meters.counter("brokergate.stream.conflated").count() >= 990);
+    }
+
+    @Test
+    void clientThatCannotKeepUpWithOrderEventsIsDisconnectedWithAReason() {
+        RecordingTransport fast = new RecordingTransport(true);
+        RecordingTransport slow = new RecordingTransport(false);
+        ClientSession f = hub.open(caller(), fast);
+        ClientSession s = hub.open(caller(), slow);
+        hub.subscribe(f, "a", StreamKind.ORDERS, "acc-a1", List.of());
+        hub.subscribe(s, "b", StreamKind.ORDERS, "acc-a1", List.of());
+
+        for (int i = 1; i <= 100; i++) {
+            hub.onAccountEvent(AccountEvent.order(stamp(i), order(i)));
+        }
+
+        assertEquals(101, fast.sent.size(), "every order event reaches the fast client");
+        assertNull(fast.closedWith);
+        assertNotNull(slow.closedWith);
+        assertTrue(slow.closedWith.startsWith("too slow"), slow.closedWith);
+        assertEquals(1.0, meters.counter("brokergate.stream.disconnects", "reason", "slow").count());
+    }
+
+    private static FanoutSettings settings() {
+        return new FanoutSettings() {
+            public int losslessBacklog() { return 10; }
+            public int sendWindow() { return 4; }
+            public int retentionEvents() { return 100; }
+            public Duration retentionAge() { return Duration.ofMinutes(10); }
+            public Duration heartbeat() { return Duration.ofSeconds(15); }
+            public int maxSubscriptionsPerConnection() { return 10; }
+            public Duration authTimeout() { return Duration.ofSeconds(10); }
+            public int maxMessageBytes() { return 65536; }
+            public int maxInvalidMessages() { return 20; }
+            public Duration invalidMessageWindow() { return Duration.ofSeconds(10); }
+            public int ordersPerAccount() { return 100; }
+        };
+    }
+
+    private static Caller caller() {
+        return new Caller("user-1", "tenant-a", Set.of("quotes:read", "accounts:read"), AccountGrant.ALL,
+                CredentialKind.values()[0], null, null);
+    }
+
+    private static EventStamp stamp(long seq) {
+        return new EventStamp("tenant-a", "acc-a1", 1, seq, Instant.now());
+    }
+
+    private static Quote quote(int i) {
+        return new Quote(AAPL, BigDecimal.valueOf(i), null, null, null, null, null, null, null, null, i, null, null, Instant.now());
+    }
+
+    private static Order order(int i) {
+        return new Order("o-" + i, null, "acc-a1", AAPL, Side.BUY, OrderType.values()[1], null, BigDecimal.ONE,
+                BigDecimal.ONE, null, null, null, null, OrderStatus.WORKING, null, Instant.now(), Instant.now());
+    }
+
+    /** Completes sends at once (a reading client) or holds them (a client that never reads). */
+    static final class RecordingTransport implements ClientTransport {
+        final List<Frame> sent = new CopyOnWriteArrayList<>();
+        final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
+        final boolean reads;
+        volatile String closedWith;
+
+        RecordingTransport(boolean reads) {
+            this.reads = reads;
+        }
+
+        @Override
+        public CompletionStage<Void> send(Frame frame) {
+            sent.add(frame);
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            if (reads) {
+                f.complete(null);
+            } else {
+                pending.add(f);
+            }
+            return f;
+        }
+
+        /** The client starts reading: everything held and everything that follows completes. */
+        void completeAll() {
+            while (!pending.isEmpty()) {
+                CompletableFuture<Void> f = pending.remove(0);
+                f.complete(null);
+            }
+        }
+
+        @Override
+        public void close(String reason) {
+            closedWith = reason;
+        }
+
+        @Override
+        public String protocol() {
+            return "test";
+        }
+    }
+}
