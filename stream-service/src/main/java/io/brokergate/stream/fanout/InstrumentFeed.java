@@ -56,10 +56,13 @@ final class InstrumentFeed {
         }
         int k = key.stream().ordinal();
         Object last = lastPayload[k];
+        // Registered before "subscribed" leaves: account-level status events are dispatched under the
+        // account's lock, not this one, and must reach a client that has already seen "subscribed".
+        // Market data for this instrument cannot interleave: it is dispatched under this lock.
+        subscribers[k].add(s);
         s.outbox().offerLossless(writer.frame("subscribed", null, new Subscribed("subscribed", ref,
                 key.stream().wireName(), accountId, instrument.symbol(), null, sequence[k],
                 last == null ? null : new LastValue(sequence[k], last))));
-        subscribers[k].add(s);
         return true;
     }
 

@@ -206,7 +206,6 @@ class StreamSocketTest {
 
     @Test
     void upstreamConnectionChangesReachMarketDataSubscribersAsStatus() throws Exception {
-        // Its own account: no state left on the shared hub by other tests can make this status look stale.
         try (TestSocketClient c = TestSocketClient.connect(ws(), both())) {
             c.next("authenticated");
             c.send("{\"op\":\"subscribe\",\"stream\":\"depth\",\"account\":\"acc-a3\",\"symbols\":[\"700.HK\"]}");
