@@ -6,6 +6,7 @@ import io.brokergate.core.account.Account;
 import io.brokergate.core.account.AccountKind;
 import io.brokergate.core.capability.BrokerId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +23,16 @@ public class AccountStore {
 
     private static final String COLUMNS = "id, tenant_id, connection_id, broker, broker_account_no, name, currency, kind";
 
-    private final AgroalDataSource db;
+    /** Fired after an account is stored. */
+    public record Added(Account account) {
+    }
 
-    public AccountStore(AgroalDataSource db) {
+    private final AgroalDataSource db;
+    private final Event<Added> added;
+
+    public AccountStore(AgroalDataSource db, Event<Added> added) {
         this.db = db;
+        this.added = added;
     }
 
     public Account create(String tenantId, String connectionId, BrokerId broker, String brokerAccountNo, String name,
@@ -43,10 +50,11 @@ public class AccountStore {
             ps.setString(8, kind.name());
             ps.setTimestamp(9, Timestamp.from(Instant.now()));
             ps.executeUpdate();
-            return a;
         } catch (SQLException e) {
             throw new StoreException("cannot create account", e);
         }
+        added.fire(new Added(a));
+        return a;
     }
 
     public List<Account> listByTenant(String tenantId) {

@@ -1,6 +1,8 @@
 package io.brokergate.stream.accounts;
 
 import io.brokergate.core.account.Account;
+import io.brokergate.core.account.AccountDirectory;
+import io.quarkus.arc.DefaultBean;
 import io.brokergate.stream.ownership.OwnedAccount;
 import io.brokergate.stream.upstream.UpstreamSessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The accounts this pod owns. Right for all-in-one and a single pod; in a cluster a client may
- * connect to a pod that does not own its account, so the cluster issue backs this with the
- * account store instead.
+ * The accounts this pod owns: the fallback when no account store is deployed alongside (a single
+ * stream pod). All-in-one uses auth-service's store; in a cluster a client may connect to a pod
+ * that does not own its account, so the cluster issue backs this with the account store too.
  */
 @ApplicationScoped
+@DefaultBean
 public class OwnedAccountDirectory implements AccountDirectory {
 
     private final UpstreamSessions sessions;

@@ -5,7 +5,7 @@ import io.brokergate.api.security.Caller;
 import io.brokergate.core.account.Account;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
-import io.brokergate.stream.accounts.AccountDirectory;
+import io.brokergate.core.account.AccountDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Who may subscribe to what: the stream's scope, then the account's tenant and grant. */

@@ -1,6 +1,7 @@
 package io.brokergate.stream.upstream;
 
 import io.brokergate.core.error.GatewayException;
+import io.brokergate.core.spi.AccountSessions;
 import io.brokergate.core.spi.BrokerSession;
 import io.brokergate.core.spi.ConnectionState;
 import io.brokergate.core.spi.PushListener;
@@ -38,7 +39,7 @@ import org.jboss.logging.Logger;
  * stops publishing and its session is closed.
  */
 @ApplicationScoped
-public class UpstreamSessions implements AccountOwnership.Listener {
+public class UpstreamSessions implements AccountOwnership.Listener, AccountSessions {
 
     /** Runs after the application's own startup work (data seeding uses lower priorities). */
     public static final int START_PRIORITY = 100;
@@ -154,6 +155,7 @@ public class UpstreamSessions implements AccountOwnership.Listener {
     }
 
     /** The open session of an owned account, if its socket has been opened. */
+    @Override
     public Optional<BrokerSession> session(String accountId) {
         return Optional.ofNullable(sessions.get(accountId));
     }

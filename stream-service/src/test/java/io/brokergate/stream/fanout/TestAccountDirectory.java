@@ -3,7 +3,7 @@ package io.brokergate.stream.fanout;
 import io.brokergate.core.account.Account;
 import io.brokergate.core.account.AccountKind;
 import io.brokergate.core.capability.BrokerId;
-import io.brokergate.stream.accounts.AccountDirectory;
+import io.brokergate.core.account.AccountDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.List;

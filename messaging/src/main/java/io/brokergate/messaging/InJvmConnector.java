@@ -1,4 +1,4 @@
-package io.brokergate.stream.events;
+package io.brokergate.messaging;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
