@@ -16,4 +16,10 @@ public record Balance(
         BigDecimal realizedPnl,
         BigDecimal unrealizedPnl,
         Instant timestamp) {
+
+    /** The same balance named by another account id. */
+    public Balance withAccountId(String newAccountId) {
+        return newAccountId.equals(accountId) ? this : new Balance(newAccountId, currency, cash, availableCash, frozenCash,
+                buyingPower, marketValue, netAssets, realizedPnl, unrealizedPnl, timestamp);
+    }
 }

@@ -21,4 +21,10 @@ public record Position(
     public boolean isFlat() {
         return quantity.signum() == 0;
     }
+
+    /** The same holding named by another account id. */
+    public Position withAccountId(String newAccountId) {
+        return newAccountId.equals(accountId) ? this : new Position(newAccountId, instrument, quantity, availableQuantity,
+                averageCost, lastPrice, unrealizedPnl, realizedPnl, currency);
+    }
 }

@@ -15,4 +15,10 @@ public record Execution(
         BigDecimal price,
         BigDecimal fee,
         Instant time) {
+
+    /** The same fill named by another account id. */
+    public Execution withAccountId(String newAccountId) {
+        return newAccountId.equals(accountId) ? this
+                : new Execution(executionId, orderId, newAccountId, instrument, side, quantity, price, fee, time);
+    }
 }

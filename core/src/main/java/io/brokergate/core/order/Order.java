@@ -60,4 +60,11 @@ public record Order(
         return new Order(orderId, clientOrderId, accountId, instrument, side, type, timeInForce, newQuantity,
                 newLimit, newStop, expireDate, filledQuantity, averageFillPrice, status, message, createdAt, at);
     }
+
+    /** The same order named by another account id (adapters use the broker's number, the gateway its own id). */
+    public Order withAccountId(String newAccountId) {
+        return newAccountId.equals(accountId) ? this : new Order(orderId, clientOrderId, newAccountId, instrument, side, type,
+                timeInForce, quantity, limitPrice, stopPrice, expireDate, filledQuantity, averageFillPrice, status, message,
+                createdAt, updatedAt);
+    }
 }
