@@ -38,6 +38,18 @@ public class ProblemMappers {
         return response(p).status(status).build();
     }
 
+    /** Unparseable JSON or a value of the wrong type: RESTEasy's own mapper would answer 400 with no body. */
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        return response(Problem.of(ErrorCode.INVALID_REQUEST, frameworkDetail(400), path(uri))).build();
+    }
+
+    /** Quarkus maps this subtype (a value of the wrong shape) itself unless a closer mapper exists. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();

@@ -1,0 +1,35 @@
+package io.brokergate.trade.orders;
+
+import io.brokergate.core.order.OrderRequest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What makes two place requests "the same body" for idempotency: every field that changes the
+ * order, with numbers compared by value ({@code 100} equals {@code 100.00}).
+ */
+final class RequestFingerprint {
+
+    private RequestFingerprint() {
+    }
+
+    static String of(OrderRequest r) {
+        String canonical = String.join("|", r.instrument().symbol(), r.side().name(), r.type().name(),
+                number(r.quantity()), number(r.limitPrice()), number(r.stopPrice()), number(r.trailingAmount()),
+                number(r.trailingPercent()), r.timeInForce().name(), String.valueOf(r.expireDate()),
+                String.valueOf(r.outsideRegularHours()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String number(BigDecimal v) {
+        return v == null ? "-" : v.stripTrailingZeros().toPlainString();
+    }
+}
