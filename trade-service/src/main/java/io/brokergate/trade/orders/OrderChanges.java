@@ -1,6 +1,13 @@
 package io.brokergate.trade.orders;
 
+import io.brokergate.api.security.AccountGrant;
+import io.brokergate.api.security.Caller;
+import io.brokergate.api.security.CredentialKind;
 import io.brokergate.core.account.Account;
+import io.brokergate.core.account.AccountDirectory;
+import io.brokergate.trade.risk.KillSwitchEngaged;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.Instrument;
@@ -29,10 +36,14 @@ public class OrderChanges {
     private final AccountBooks books;
     private final InstrumentRules rules;
     private final BrokerCatalog brokers;
+    private static final Logger LOG = Logger.getLogger(OrderChanges.class);
+
     private final OrderDesk desk;
+    private final AccountDirectory directory;
 
     public OrderChanges(TradingAccounts accounts, AccountBooks books, InstrumentRules rules, BrokerCatalog brokers,
-                        OrderDesk desk) {
+                        OrderDesk desk, AccountDirectory directory) {
+        this.directory = directory;
         this.accounts = accounts;
         this.books = books;
         this.rules = rules;
@@ -101,6 +112,21 @@ public class OrderChanges {
             }
         }
         return out;
+    }
+
+    /** The kill switch cancels everything in its scope; new orders are already blocked by the risk gate. */
+    void killSwitch(@Observes KillSwitchEngaged engaged) {
+        RequestOrigin origin = new RequestOrigin(new Caller(engaged.engagedBy() == null ? "kill-switch" : engaged.engagedBy(),
+                engaged.tenantId(), java.util.Set.of(), AccountGrant.ALL, CredentialKind.USER, null, null), null);
+        for (Account account : directory.forTenant(engaged.tenantId())) {
+            if (engaged.accountId() == null || engaged.accountId().equals(account.id())) {
+                try {
+                    cancelAll(origin, account, null);
+                } catch (GatewayException e) {
+                    LOG.warnf("kill switch: could not cancel the open orders of %s: %s", account.id(), e.getMessage());
+                }
+            }
+        }
     }
 
     private Order openOrder(Account account, String orderId) {

@@ -1,5 +1,6 @@
 package io.brokergate.trade.orders;
 
+import io.brokergate.api.security.CredentialKind;
 import io.brokergate.core.account.Account;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
@@ -12,6 +13,8 @@ import io.brokergate.trade.accounts.TradingAccounts;
 import io.brokergate.trade.book.AccountBooks;
 import io.brokergate.trade.journal.AuditEntry;
 import io.brokergate.trade.journal.OrderJournal;
+import io.brokergate.trade.risk.RiskGate;
+import io.brokergate.trade.risk.RiskSubject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -44,15 +47,23 @@ public class OrderDesk {
     private final OrderRequests requests;
     private final InstrumentRules rules;
     private final OrderJournal journal;
+    private final RiskGate risk;
     private final Map<String, CompletableFuture<PlaceResult>> inFlight = new ConcurrentHashMap<>();
 
     public OrderDesk(TradingAccounts accounts, AccountBooks books, OrderRequests requests, InstrumentRules rules,
-                     OrderJournal journal) {
+                     OrderJournal journal, RiskGate risk) {
         this.accounts = accounts;
         this.books = books;
         this.requests = requests;
         this.rules = rules;
         this.journal = journal;
+        this.risk = risk;
+    }
+
+    /** Limits apply to the tenant, the account and, for API keys, the key. */
+    private static RiskSubject riskSubject(RequestOrigin origin, Account account) {
+        return new RiskSubject(account.tenantId(), account.id(),
+                origin.caller().kind() == CredentialKind.API_KEY ? origin.caller().subject() : null);
     }
 
     /** A client order id for requests that brought none (such a request is not idempotent). */
@@ -86,6 +97,7 @@ public class OrderDesk {
             return settle(origin, account, request, seen.get(), fingerprint);
         }
         rules.check(account, request);
+        risk.admit(riskSubject(origin, account), request, request.referencePrice(), Instant.now());
         if (!requests.claim(account.id(), request.clientOrderId(), account.tenantId(), fingerprint)) {
             OrderRequests.Row other = requests.find(account.id(), request.clientOrderId()).orElseThrow();
             return settle(origin, account, request, other, fingerprint);
