@@ -102,7 +102,10 @@ final class TenantRisk {
             return;
         }
         long today = daily.epochDay(now);
-        if (c.daily.day() != today) {
+        // Days only move forward: an order that read the clock just before midnight but reaches the lock after
+        // another one started the new day is counted in the new day, instead of resetting the count to a day that
+        // is over (stricter, never looser).
+        if (today > c.daily.day()) {
             long previousDay = c.daily.day();
             long unwritten = c.daily.rollTo(today, known.applyAsLong(key(c, today)));
             if (unwritten > 0) {

@@ -121,6 +121,17 @@ class OrderCountingTest {
     }
 
     @Test
+    void aLateOrderFromBeforeMidnightDoesNotResetTheNewDay() {
+        RiskFixtures.Gate g = gate(account(ACCOUNT, "{\"daily_orders\": {\"limit\": 2, \"time_zone\": \"Asia/Hong_Kong\"}}"));
+        Instant midnight = Instant.parse("2026-11-20T16:00:00Z"); // 00:00 in Hong Kong
+        g.admit(BY_USER, ORDER, midnight);
+        g.admit(BY_USER, ORDER, midnight);
+        // read the clock at 23:59:59.999 but arrived after the new day had started: counted in the new day, which is full
+        rejected(() -> g.admit(BY_USER, ORDER, midnight.minusMillis(1)), null);
+        rejected(() -> g.admit(BY_USER, ORDER, midnight.plusSeconds(1)), null);
+    }
+
+    @Test
     void eachScopeCountsItsOwnOrders() {
         RiskFixtures.Gate g = gate(tenantWide("{\"daily_orders\": {\"limit\": 3}}"), account(ACCOUNT, "{\"daily_orders\": {\"limit\": 2}}"));
         RiskSubject other = new RiskSubject(TENANT, "acc-a2", null);
