@@ -84,6 +84,25 @@ class KillSwitchResourceTest {
     }
 
     @Test
+    void refusalsRenderAsProblemsOnTheNativeApi() {
+        given().post("/test/risk-probe/" + TENANT_A + "/risk-a1").then().statusCode(200);
+        asJson(TENANT_A, "{\"order_rate\": {\"limit\": 1, \"window_seconds\": 60}}").put("/v1/risk/limits/accounts/risk-a1")
+                .then().statusCode(200);
+        given().post("/test/risk-probe/" + TENANT_A + "/risk-a1").then().statusCode(200);
+        String retryAfter = given().post("/test/risk-probe/" + TENANT_A + "/risk-a1").then().statusCode(429)
+                .contentType("application/problem+json").body("code", is("rate_limited")).body("retryable", is(true))
+                .body("detail", org.hamcrest.Matchers.startsWith("risk limit order_rate (account): 1 orders per 60 s reached; retry in "))
+                .extract().header("Retry-After");
+        assertTrue(Integer.parseInt(retryAfter) >= 59 && Integer.parseInt(retryAfter) <= 60, retryAfter);
+
+        asJson(TENANT_A, "{\"engaged\": true, \"reason\": \"audit\"}").post("/v1/risk/kill-switch").then().statusCode(200);
+        given().post("/test/risk-probe/" + TENANT_A + "/risk-a2").then().statusCode(403)
+                .contentType("application/problem+json").body("code", is("risk_rejected")).body("retryable", is(false))
+                .body("detail", is("risk limit kill_switch (tenant): trading is halted for every account of the tenant: audit"))
+                .header("Retry-After", nullValue());
+    }
+
+    @Test
     void theTenantSwitchHaltsEveryAccountOfTheTenantOnly() {
         asJson(TENANT_A, "{\"engaged\": true}").post("/v1/risk/kill-switch").then().statusCode(200)
                 .body("scope", is("tenant")).body("account_id", nullValue()).body("reason", nullValue());
