@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -169,7 +170,7 @@ final class TenantRisk {
         });
     }
 
-    private void forEach(java.util.function.Consumer<ScopeCounters> action) {
+    private void forEach(Consumer<ScopeCounters> action) {
         if (tenantCounters != null) {
             action.accept(tenantCounters);
         }

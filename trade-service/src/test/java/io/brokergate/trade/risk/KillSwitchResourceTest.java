@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,7 +92,7 @@ class KillSwitchResourceTest {
         given().post("/test/risk-probe/" + TENANT_A + "/risk-a1").then().statusCode(200);
         String retryAfter = given().post("/test/risk-probe/" + TENANT_A + "/risk-a1").then().statusCode(429)
                 .contentType("application/problem+json").body("code", is("rate_limited")).body("retryable", is(true))
-                .body("detail", org.hamcrest.Matchers.startsWith("risk limit order_rate (account): 1 orders per 60 s reached; retry in "))
+                .body("detail", startsWith("risk limit order_rate (account): 1 orders per 60 s reached; retry in "))
                 .extract().header("Retry-After");
         assertTrue(Integer.parseInt(retryAfter) >= 59 && Integer.parseInt(retryAfter) <= 60, retryAfter);
 
