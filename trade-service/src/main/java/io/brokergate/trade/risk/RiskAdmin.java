@@ -8,6 +8,7 @@ import io.brokergate.core.error.GatewayException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,9 +46,11 @@ public class RiskAdmin {
         return store.limits(caller.tenantId(), scope, scopeId);
     }
 
-    public ScopeLimits put(Caller caller, RiskScope scope, String scopeId, RiskLimits limits) {
+    /** Replaces the scope's limits with the JSON document {@code body}; the scope is checked before the body is read. */
+    public ScopeLimits put(Caller caller, RiskScope scope, String scopeId, String body) {
         requireScope(caller, scope, scopeId);
-        ScopeLimits stored = new ScopeLimits(caller.tenantId(), scope, scopeId, limits, caller.subject(), Instant.now());
+        RiskLimits limits = RiskLimitsJson.parse(body);
+        ScopeLimits stored = new ScopeLimits(caller.tenantId(), scope, scopeId, limits, caller.subject(), now());
         store.put(stored);
         sync.reload();
         return stored;
@@ -75,7 +78,7 @@ public class RiskAdmin {
         if (accountId != null) {
             requireAccount(caller, accountId);
         }
-        KillSwitch engaged = new KillSwitch(caller.tenantId(), accountId, reason, caller.subject(), Instant.now());
+        KillSwitch engaged = new KillSwitch(caller.tenantId(), accountId, reason, caller.subject(), now());
         store.engage(engaged);
         sync.reload();
         engagedEvents.fire(new KillSwitchEngaged(caller.tenantId(), accountId, caller.subject()));
@@ -90,6 +93,11 @@ public class RiskAdmin {
         boolean released = store.release(caller.tenantId(), accountId);
         sync.reload();
         return released;
+    }
+
+    /** Milliseconds: what every database keeps, so an answer and a later read show the same time. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void requireScope(Caller caller, RiskScope scope, String scopeId) {

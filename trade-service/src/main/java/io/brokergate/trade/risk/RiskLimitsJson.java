@@ -104,10 +104,13 @@ final class RiskLimitsJson {
         JsonInput.objectAt(n, "max_notional");
         Map<String, BigDecimal> out = new HashMap<>();
         n.fields().forEachRemaining(e -> {
-            String currency = e.getKey();
+            String currency = e.getKey().toUpperCase(Locale.ROOT);
             if (!CURRENCIES.contains(currency)) {
-                throw GatewayException.invalid("max_notional: unknown currency " + JsonInput.quote(currency)
+                throw GatewayException.invalid("max_notional: unknown currency " + JsonInput.quote(e.getKey())
                         + "; currencies of the supported markets: " + String.join(", ", CURRENCIES));
+            }
+            if (out.containsKey(currency)) {
+                throw GatewayException.invalid("max_notional: " + currency + " appears twice");
             }
             if (e.getValue().isNull()) {
                 throw GatewayException.invalid("max_notional." + currency + " must be a decimal number");

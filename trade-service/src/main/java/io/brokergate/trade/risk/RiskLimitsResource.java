@@ -118,9 +118,7 @@ public class RiskLimitsResource {
     }
 
     private ObjectNode put(RiskScope scope, String scopeId, String body) {
-        Caller caller = caller();
-        RiskLimits limits = RiskLimitsJson.parse(body);
-        return RiskLimitsView.of(admin.put(caller, scope, scopeId, limits));
+        return RiskLimitsView.of(admin.put(caller(), scope, scopeId, body));
     }
 
     private void delete(RiskScope scope, String scopeId) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -295,7 +296,7 @@ public class RiskStore {
     }
 
     private static RiskScope scope(String wireName) {
-        return RiskScope.valueOf(wireName.toUpperCase(java.util.Locale.ROOT));
+        return RiskScope.valueOf(wireName.toUpperCase(Locale.ROOT));
     }
 
     private static String storedId(String scopeId) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -102,7 +103,10 @@ final class TenantRisk {
             return;
         }
         long today = daily.epochDay(now);
-        if (c.daily.day() != today) {
+        // Days only move forward: an order that read the clock just before midnight but reaches the lock after
+        // another one started the new day is counted in the new day, instead of resetting the count to a day that
+        // is over (stricter, never looser).
+        if (today > c.daily.day()) {
             long previousDay = c.daily.day();
             long unwritten = c.daily.rollTo(today, known.applyAsLong(key(c, today)));
             if (unwritten > 0) {
@@ -166,7 +170,7 @@ final class TenantRisk {
         });
     }
 
-    private void forEach(java.util.function.Consumer<ScopeCounters> action) {
+    private void forEach(Consumer<ScopeCounters> action) {
         if (tenantCounters != null) {
             action.accept(tenantCounters);
         }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,6 +82,25 @@ class KillSwitchResourceTest {
         assertDoesNotThrow(() -> gate.admit(new RiskSubject(TENANT_A, "risk-a1", null), RiskFixtures.limit("700.HK", "1", "1"), null,
                 Instant.now()));
         assertEquals(1, recorded.events().size(), "releasing fires nothing");
+    }
+
+    @Test
+    void refusalsRenderAsProblemsOnTheNativeApi() {
+        given().post("/test/risk-probe/" + TENANT_A + "/risk-a1").then().statusCode(200);
+        asJson(TENANT_A, "{\"order_rate\": {\"limit\": 1, \"window_seconds\": 60}}").put("/v1/risk/limits/accounts/risk-a1")
+                .then().statusCode(200);
+        given().post("/test/risk-probe/" + TENANT_A + "/risk-a1").then().statusCode(200);
+        String retryAfter = given().post("/test/risk-probe/" + TENANT_A + "/risk-a1").then().statusCode(429)
+                .contentType("application/problem+json").body("code", is("rate_limited")).body("retryable", is(true))
+                .body("detail", startsWith("risk limit order_rate (account): 1 orders per 60 s reached; retry in "))
+                .extract().header("Retry-After");
+        assertTrue(Integer.parseInt(retryAfter) >= 59 && Integer.parseInt(retryAfter) <= 60, retryAfter);
+
+        asJson(TENANT_A, "{\"engaged\": true, \"reason\": \"audit\"}").post("/v1/risk/kill-switch").then().statusCode(200);
+        given().post("/test/risk-probe/" + TENANT_A + "/risk-a2").then().statusCode(403)
+                .contentType("application/problem+json").body("code", is("risk_rejected")).body("retryable", is(false))
+                .body("detail", is("risk limit kill_switch (tenant): trading is halted for every account of the tenant: audit"))
+                .header("Retry-After", nullValue());
     }
 
     @Test

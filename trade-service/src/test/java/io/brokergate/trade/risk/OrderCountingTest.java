@@ -20,8 +20,11 @@ import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.order.OrderRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Order rate and daily count, driven by an explicit clock. */
 class OrderCountingTest {
@@ -121,6 +124,17 @@ class OrderCountingTest {
     }
 
     @Test
+    void aLateOrderFromBeforeMidnightDoesNotResetTheNewDay() {
+        RiskFixtures.Gate g = gate(account(ACCOUNT, "{\"daily_orders\": {\"limit\": 2, \"time_zone\": \"Asia/Hong_Kong\"}}"));
+        Instant midnight = Instant.parse("2026-11-20T16:00:00Z"); // 00:00 in Hong Kong
+        g.admit(BY_USER, ORDER, midnight);
+        g.admit(BY_USER, ORDER, midnight);
+        // read the clock at 23:59:59.999 but arrived after the new day had started: counted in the new day, which is full
+        rejected(() -> g.admit(BY_USER, ORDER, midnight.minusMillis(1)), null);
+        rejected(() -> g.admit(BY_USER, ORDER, midnight.plusSeconds(1)), null);
+    }
+
+    @Test
     void eachScopeCountsItsOwnOrders() {
         RiskFixtures.Gate g = gate(tenantWide("{\"daily_orders\": {\"limit\": 3}}"), account(ACCOUNT, "{\"daily_orders\": {\"limit\": 2}}"));
         RiskSubject other = new RiskSubject(TENANT, "acc-a2", null);
@@ -154,7 +168,7 @@ class OrderCountingTest {
         g.admit(BY_USER, ORDER, Instant.parse("2026-11-20T15:30:00Z"));
         g.admit(BY_USER, ORDER, Instant.parse("2026-11-20T16:30:00Z")); // next day in Hong Kong
         List<PendingCount> pending = g.book().drainDailyCounts();
-        long nov20 = java.time.LocalDate.parse("2026-11-20").toEpochDay();
+        long nov20 = LocalDate.parse("2026-11-20").toEpochDay();
         assertEquals(List.of(new PendingCount(new DailyCountKey(TENANT, RiskScope.ACCOUNT, ACCOUNT, nov20), 2),
                 new PendingCount(new DailyCountKey(TENANT, RiskScope.ACCOUNT, ACCOUNT, nov20 + 1), 1)), pending);
         assertEquals(List.of(), g.book().drainDailyCounts());
@@ -163,23 +177,23 @@ class OrderCountingTest {
     @Test
     void otherPodsCountsRaiseThisPodsCount() {
         RiskFixtures.Gate g = gate(account(ACCOUNT, "{\"daily_orders\": {\"limit\": 5}}"));
-        long day = java.time.LocalDate.parse("2026-11-20").toEpochDay();
+        long day = LocalDate.parse("2026-11-20").toEpochDay();
         DailyCountKey key = new DailyCountKey(TENANT, RiskScope.ACCOUNT, ACCOUNT, day);
-        g.book().mergeDailyCounts(java.util.Map.of(key, 3L)); // written before this pod's first order of the day
+        g.book().mergeDailyCounts(Map.of(key, 3L)); // written before this pod's first order of the day
         g.admit(BY_USER, ORDER, T0);
         g.book().drainDailyCounts(); // this pod's 1 is written: the database now says 4, then another pod adds 1
-        g.book().mergeDailyCounts(java.util.Map.of(key, 5L));
+        g.book().mergeDailyCounts(Map.of(key, 5L));
         rejected(() -> g.admit(BY_USER, ORDER, T0), "risk limit daily_orders (account): 5 orders today reached the limit of 5"
                 + " (the count restarts at 00:00 UTC)");
     }
 
-    private static GatewayException rateLimited(org.junit.jupiter.api.function.Executable call) {
+    private static GatewayException rateLimited(Executable call) {
         GatewayException e = assertThrows(GatewayException.class, call);
         assertEquals(ErrorCode.RATE_LIMITED, e.code(), e.getMessage());
         return e;
     }
 
-    private static GatewayException rejected(org.junit.jupiter.api.function.Executable call, String detail) {
+    private static GatewayException rejected(Executable call, String detail) {
         GatewayException e = RiskGateRulesTest.rejected(call);
         if (detail != null) {
             assertEquals(detail, e.getMessage());

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.brokergate.api.security.testing.TestTokens;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
 
 /** Requests as a tenant administrator, and cleaning up after a test. */
 final class RiskApiTesting {
@@ -27,7 +28,7 @@ final class RiskApiTesting {
     static void reset() {
         for (String tenant : new String[] {RiskTestAccounts.TENANT_A, RiskTestAccounts.TENANT_B}) {
             as(tenant).delete("/v1/risk/limits/tenant");
-            as(tenant).get("/v1/risk/limits").then().statusCode(200).extract().jsonPath().getList("$", java.util.Map.class)
+            as(tenant).get("/v1/risk/limits").then().statusCode(200).extract().jsonPath().getList("$", Map.class)
                     .forEach(l -> as(tenant).delete("/v1/risk/limits/" + path(l)));
             asJson(tenant, "{\"engaged\": false}").post("/v1/risk/kill-switch");
             as(tenant).get("/v1/risk/kill-switch").then().statusCode(200).extract().jsonPath().getList("account_id", String.class)
@@ -35,7 +36,7 @@ final class RiskApiTesting {
         }
     }
 
-    private static String path(java.util.Map<?, ?> limits) {
+    private static String path(Map<?, ?> limits) {
         return switch ((String) limits.get("scope")) {
             case "account" -> "accounts/" + limits.get("scope_id");
             case "api_key" -> "api-keys/" + limits.get("scope_id");

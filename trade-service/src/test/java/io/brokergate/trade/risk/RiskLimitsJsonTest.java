@@ -72,6 +72,13 @@ class RiskLimitsJsonTest {
     }
 
     @Test
+    void currencyCodesAreCaseInsensitiveButOnlyOnce() {
+        assertEquals(Map.of("HKD", new BigDecimal("5")), RiskLimitsJson.parse("{\"max_notional\": {\"hkd\": 5}}").maxNotional());
+        assertEquals("max_notional: HKD appears twice", assertThrows(GatewayException.class,
+                () -> RiskLimitsJson.parse("{\"max_notional\": {\"HKD\": 5, \"hkd\": 6}}")).getMessage());
+    }
+
+    @Test
     void theDailyCountDefaultsToUtcDays() {
         assertEquals(ZoneId.of("UTC"), RiskLimitsJson.parse("{\"daily_orders\": {\"limit\": 5}}").dailyOrders().zone());
     }

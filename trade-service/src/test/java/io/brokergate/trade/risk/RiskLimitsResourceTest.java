@@ -162,6 +162,8 @@ class RiskLimitsResourceTest {
         asJson(TENANT_A, LIMITS).put("/v1/risk/limits/accounts/risk-a1").then().statusCode(200);
         asJson(TENANT_B, "{\"max_quantity\": 1}").put("/v1/risk/limits/accounts/risk-a1").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", is("account not found"));
+        asJson(TENANT_B, "{\"max_quantity\": -1}").put("/v1/risk/limits/accounts/risk-a1").then().statusCode(404)
+                .body("detail", is("account not found"));
         as(TENANT_B).get("/v1/risk/limits/accounts/risk-a1").then().statusCode(404).body("detail", is("account not found"));
         as(TENANT_B).delete("/v1/risk/limits/accounts/risk-a1").then().statusCode(404).body("detail", is("account not found"));
         as(TENANT_B).get("/v1/risk/limits/accounts/no-such-account").then().statusCode(404).body("detail", is("account not found"));

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,7 +156,7 @@ abstract class RiskStoreContract {
     void concurrentPodsInsertingTheSameDayRowLoseNoCount() throws Exception {
         long day = LocalDate.now(ZoneOffset.UTC).toEpochDay();
         DailyCountKey key = new DailyCountKey(TENANT, RiskScope.API_KEY, KEY, day);
-        List<Thread> writers = new java.util.ArrayList<>();
+        List<Thread> writers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Thread t = new Thread(() -> {
                 for (int n = 0; n < 25; n++) {
