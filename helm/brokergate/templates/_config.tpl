@@ -4,11 +4,13 @@
 {{- $svc := index $root.Values.services .key -}}
 # Rendered by the Helm chart for {{ include "brokergate.component" .key }}.
 quarkus.http.port={{ $root.Values.service.port }}
-# Tokens: RS256 from auth-service, verified against its JWKS; API keys through its introspection.
 brokergate.security.issuer={{ $root.Values.publicUrl }}
+brokergate.security.introspection-secret=${BROKERGATE_INTROSPECTION_SECRET}
+{{- if ne .key "auth" }}
+# Tokens: RS256 from auth-service, verified against its JWKS; API keys through its introspection.
 brokergate.security.jwks-url={{ include "brokergate.authUrl" $root }}/oauth/jwks
 brokergate.security.introspection-url={{ include "brokergate.authUrl" $root }}/oauth/introspect
-brokergate.security.introspection-secret=${BROKERGATE_INTROSPECTION_SECRET}
+{{- end }}
 {{- if eq .key "auth" }}
 brokergate.auth.issuer={{ $root.Values.publicUrl }}
 brokergate.auth.introspection-secret=${BROKERGATE_INTROSPECTION_SECRET}

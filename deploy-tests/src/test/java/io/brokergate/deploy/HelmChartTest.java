@@ -170,6 +170,12 @@ class HelmChartTest {
     }
 
     @Test
+    void everyExpressionInTheMountedPropertiesIsSetInTheContainer() {
+        PropertyReferences.assertResolvable(defaults());
+        PropertyReferences.assertResolvable(production());
+    }
+
+    @Test
     void aConfigurationChangeRollsThePods() {
         String before = checksum(defaults(), "quote-service");
         String after = checksum(render(null, Map.of("kafka.bootstrapServers", "other:9092")), "quote-service");
