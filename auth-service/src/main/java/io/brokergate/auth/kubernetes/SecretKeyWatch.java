@@ -88,8 +88,8 @@ public class SecretKeyWatch {
             informers.add(secret.inform(new Handler(name, apply), config.resync().toMillis()));
             LOG.infof("watching Secret %s/%s for key rotation", namespace, name);
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException("cannot read or watch Secret " + namespace + "/" + name + " (the pod's service account "
-                    + "needs get, list and watch on it): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read or watch Secret " + namespace + "/" + name + " (the pod needs a route to "
+                    + "the API server, and its service account get, list and watch on the Secret): " + e.getMessage(), e);
         }
     }
 
