@@ -51,6 +51,17 @@ class HelmChartTest {
     }
 
     @Test
+    void theChartRendersWithoutACluster() throws java.io.IOException {
+        // helm-java's template is a dry-run install that would run lookup against a cluster; helm template would not.
+        try (java.util.stream.Stream<Path> templates = java.nio.file.Files.list(Repository.chart().resolve("templates"))) {
+            for (Path t : templates.toList()) {
+                assertFalse(Repository.read(t).contains("lookup"), t + " queries the cluster (lookup)");
+            }
+        }
+        assertEquals(Repository.root().resolve("deploy-tests/src/test/resources/no-cluster.kubeconfig").toString(), System.getenv("KUBECONFIG"));
+    }
+
+    @Test
     void everyObjectOfBothInstallsParsesAsAKubernetesObject() {
         Set<String> kinds = Set.of("ConfigMap", "Deployment", "Service", "ServiceAccount", "HorizontalPodAutoscaler", "PodDisruptionBudget",
                 "NetworkPolicy", "Ingress", "Role", "RoleBinding");
