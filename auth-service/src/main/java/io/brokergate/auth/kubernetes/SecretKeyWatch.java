@@ -62,6 +62,9 @@ public class SecretKeyWatch {
         }
         KubernetesClient client = clients.get();
         String namespace = config.namespace().orElseGet(client::getNamespace);
+        if (namespace == null || namespace.isBlank()) {
+            throw new IllegalStateException("the namespace of the key Secrets is unknown outside a pod: set brokergate.auth.kubernetes.namespace");
+        }
         // The credential key first: importing a signing key encrypts it with that key.
         config.credentialKey().secret().ifPresent(name -> watch(client, namespace, name,
                 s -> credentials.apply(CredentialKeySet.from(s, config.credentialKey().entry()))));
