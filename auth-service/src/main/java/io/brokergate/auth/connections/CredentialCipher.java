@@ -12,8 +12,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,8 +31,17 @@ public class CredentialCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec key;
-    private final String keyId;
+    /** The key that encrypts, and older keys that still decrypt (kept during a key rotation). */
+    private record Keys(SecretKeySpec current, String currentId, List<SecretKeySpec> older) {
+        List<SecretKeySpec> all() {
+            List<SecretKeySpec> all = new ArrayList<>(older.size() + 1);
+            all.add(current);
+            all.addAll(older);
+            return all;
+        }
+    }
+
+    private volatile Keys keys;
     private final SecureRandom random = new SecureRandom();
 
     @jakarta.inject.Inject
@@ -38,16 +50,38 @@ public class CredentialCipher {
     }
 
     CredentialCipher(byte[] rawKey) {
-        if (rawKey.length != 32) {
-            throw new IllegalArgumentException("the credential key must be 32 bytes (AES-256), got " + rawKey.length);
+        useKeys(rawKey, List.of());
+    }
+
+    /**
+     * Replaces the keys at run time (key rotation, e.g. from a Kubernetes Secret): {@code current}
+     * encrypts from now on, {@code older} keys still decrypt what was encrypted before. The key
+     * that was current until now keeps decrypting too (until restart), so nothing becomes
+     * unreadable before it has been re-encrypted, even if the rotation did not list it.
+     */
+    public synchronized void useKeys(byte[] current, List<byte[]> older) {
+        String currentId = fingerprint(current);
+        List<SecretKeySpec> previous = new ArrayList<>();
+        List<String> previousIds = new ArrayList<>();
+        for (byte[] raw : older) {
+            previous.add(aesKey(raw));
+            previousIds.add(fingerprint(raw));
         }
-        this.key = new SecretKeySpec(rawKey, "AES");
-        this.keyId = fingerprint(rawKey);
+        Keys outgoing = keys;
+        if (outgoing != null && !outgoing.currentId().equals(currentId) && !previousIds.contains(outgoing.currentId())) {
+            previous.add(outgoing.current());
+        }
+        this.keys = new Keys(aesKey(current), currentId, List.copyOf(previous));
     }
 
     /** Short fingerprint of the current key, stored next to each ciphertext. */
     public String keyId() {
-        return keyId;
+        return keys.currentId();
+    }
+
+    /** Fingerprint of a raw key, as {@link #keyId()} reports it once the key is current. */
+    public static String keyIdOf(byte[] rawKey) {
+        return fingerprint(rawKey);
     }
 
     public String encrypt(String plaintext, String associatedData) {
@@ -55,7 +89,7 @@ public class CredentialCipher {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] ct = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array());
@@ -65,15 +99,34 @@ public class CredentialCipher {
     }
 
     public String decrypt(String encoded, String associatedData) {
-        try {
-            byte[] all = Base64.getDecoder().decode(encoded);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("broker credentials cannot be decrypted with key " + keyId, e);
+        Keys k = keys;
+        GeneralSecurityException failure = null;
+        // GCM's tag rejects a wrong key, so trying the older keys after the current one is safe.
+        for (SecretKeySpec candidate : k.all()) {
+            try {
+                return decrypt(encoded, associatedData, candidate);
+            } catch (AEADBadTagException e) {
+                failure = e;
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException("broker credentials cannot be decrypted with key " + k.currentId(), e);
+            }
         }
+        throw new IllegalStateException("broker credentials cannot be decrypted with key " + k.currentId(), failure);
+    }
+
+    private static String decrypt(String encoded, String associatedData, SecretKeySpec key) throws GeneralSecurityException {
+        byte[] all = Base64.getDecoder().decode(encoded);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+        cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+        return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+    }
+
+    private static SecretKeySpec aesKey(byte[] raw) {
+        if (raw.length != 32) {
+            throw new IllegalArgumentException("the credential key must be 32 bytes (AES-256), got " + raw.length);
+        }
+        return new SecretKeySpec(raw, "AES");
     }
 
     private static byte[] loadKey(AuthConfig config) {

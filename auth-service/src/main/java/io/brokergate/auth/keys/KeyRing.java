@@ -139,18 +139,31 @@ public class KeyRing {
 
     /** Makes a fresh key the active one; the previous keys verify until their tokens have expired. */
     public synchronized SigningKey rotate() {
+        return install(generate());
+    }
+
+    /**
+     * Makes a key pair made elsewhere (e.g. a Kubernetes Secret) the active key, as {@link #rotate()}
+     * does with a generated one. A {@code kid} already in the table fails with a {@link
+     * io.brokergate.auth.tenants.StoreException}.
+     */
+    public synchronized SigningKey install(KeyPair pair) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        KeyPair pair = generate();
         RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
         String kid = RsaJwk.thumbprint(pub);
         String privateB64 = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
         SigningKeyStore.StoredKey row = new SigningKeyStore.StoredKey(kid, Base64.getEncoder().encodeToString(pub.getEncoded()),
-                cipher.encrypt(privateB64, AAD_PREFIX + kid), now, null);
+                cipher.encrypt(privateB64, privateKeyAad(kid)), now, null);
         store.insert(row, cipher.keyId());
         int superseded = store.supersedeOlderThan(row, now.plus(verifyGrace));
         LOG.infof("signing key %s is active; %d previous key(s) verify until %s", kid, superseded, now.plus(verifyGrace));
         reload();
         return new SigningKey(kid, pub, now, null);
+    }
+
+    /** Associated data binding an encrypted private key to its {@code kid} (needed to re-encrypt it). */
+    public static String privateKeyAad(String kid) {
+        return AAD_PREFIX + kid;
     }
 
     /** Re-reads the table now, e.g. after another instance rotated. */
@@ -199,7 +212,7 @@ public class KeyRing {
             return previous;
         }
         try {
-            byte[] der = Base64.getDecoder().decode(cipher.decrypt(row.encryptedPrivateKey(), AAD_PREFIX + row.kid()));
+            byte[] der = Base64.getDecoder().decode(cipher.decrypt(row.encryptedPrivateKey(), privateKeyAad(row.kid())));
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
             return new ActiveKey(row.kid(), key, pub, row.createdAt());
         } catch (GeneralSecurityException | IllegalStateException | IllegalArgumentException e) {

@@ -1,0 +1,43 @@
+{{/* The application.properties of one service in the cluster. Context: dict root key. */}}
+{{- define "brokergate.applicationProperties" -}}
+{{- $root := .root -}}
+{{- $svc := index $root.Values.services .key -}}
+# Rendered by the Helm chart for {{ include "brokergate.component" .key }}.
+quarkus.http.port={{ $root.Values.service.port }}
+brokergate.security.issuer={{ $root.Values.publicUrl }}
+brokergate.security.introspection-secret=${BROKERGATE_INTROSPECTION_SECRET}
+{{- if ne .key "auth" }}
+# Tokens: RS256 from auth-service, verified against its JWKS; API keys through its introspection.
+brokergate.security.jwks-url={{ include "brokergate.authUrl" $root }}/oauth/jwks
+brokergate.security.introspection-url={{ include "brokergate.authUrl" $root }}/oauth/introspect
+{{- end }}
+{{- if eq .key "auth" }}
+brokergate.auth.issuer={{ $root.Values.publicUrl }}
+brokergate.auth.introspection-secret=${BROKERGATE_INTROSPECTION_SECRET}
+brokergate.auth.credential-key=${BROKERGATE_CREDENTIAL_KEY}
+quarkus.datasource.jdbc.url={{ $root.Values.postgresql.jdbcUrl }}
+quarkus.datasource.username=${BROKERGATE_DB_USERNAME}
+quarkus.datasource.password=${BROKERGATE_DB_PASSWORD}
+# Keys from Kubernetes Secrets (io.brokergate.auth.kubernetes): read at start, changes applied live.
+brokergate.auth.kubernetes.enabled=true
+brokergate.auth.kubernetes.namespace={{ $root.Release.Namespace }}
+brokergate.auth.kubernetes.credential-key.secret={{ include "brokergate.credentialKeySecret" $root }}
+brokergate.auth.kubernetes.signing-key.secret={{ include "brokergate.signingKeySecret" $root }}
+# The signing key rotates when its Secret changes, never on a timer.
+brokergate.auth.signing-keys.rotation-interval=3650d
+# Real client addresses (login throttling) and scheme (Secure cookies) from the ingress only.
+quarkus.http.proxy.proxy-address-forwarding=true
+quarkus.http.proxy.allow-x-forwarded=true
+quarkus.http.proxy.trusted-proxies={{ $root.Values.trustedProxies }}
+{{- else }}
+kafka.bootstrap.servers={{ $root.Values.kafka.bootstrapServers }}
+kafka.security.protocol={{ $root.Values.kafka.securityProtocol }}
+{{- if $root.Values.kafka.sasl.mechanism }}
+kafka.sasl.mechanism={{ $root.Values.kafka.sasl.mechanism }}
+kafka.sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}
+{{- end }}
+{{- end }}
+{{- range $name, $value := $svc.config }}
+{{ $name }}={{ $value }}
+{{- end }}
+{{- end -}}

@@ -1,0 +1,34 @@
+{{/* Environment variables set from Secrets (referenced by the ConfigMap's application.properties). Context: dict root key. */}}
+{{- define "brokergate.secretEnv" -}}
+{{- $root := .root -}}
+- name: BROKERGATE_INTROSPECTION_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "brokergate.introspectionSecret" $root }}
+      key: secret
+- name: JAVA_MAX_MEM_RATIO
+  value: "70"
+{{- if eq .key "auth" }}
+- name: BROKERGATE_CREDENTIAL_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "brokergate.credentialKeySecret" $root }}
+      key: current
+- name: BROKERGATE_DB_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.postgresql.existingSecret }}
+      key: {{ $root.Values.postgresql.usernameKey }}
+- name: BROKERGATE_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.postgresql.existingSecret }}
+      key: {{ $root.Values.postgresql.passwordKey }}
+{{- else if $root.Values.kafka.sasl.mechanism }}
+- name: KAFKA_SASL_JAAS_CONFIG
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "kafka.sasl.existingSecret is required with kafka.sasl.mechanism" $root.Values.kafka.sasl.existingSecret }}
+      key: {{ $root.Values.kafka.sasl.jaasConfigKey }}
+{{- end }}
+{{- end -}}
