@@ -94,6 +94,9 @@ public class CandlesResource {
             Instant end = TimeParams.instant("to", to, clock.now());
             Instant start = TimeParams.instant("from", from, null);
             int max = TimeParams.count("limit", limit, DEFAULT_LIMIT, config.history().maxBars());
+            if (start != null) {
+                HistoryRange.check(period, start, end, config.history()); // before any broker call
+            }
             Feed feed = router.route(caller, id.market(), QuotesResource.blankToNull(account));
             return catalog.require(feed, id)
                     .thenCompose(i -> start == null ? history.latest(feed, id, period, end, max)
