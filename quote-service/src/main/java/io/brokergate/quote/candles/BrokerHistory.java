@@ -13,6 +13,7 @@ import io.brokergate.quote.feeds.Feed;
 import io.brokergate.quote.feeds.FeedRouter;
 import io.brokergate.quote.feeds.ScopedInstrument;
 import io.brokergate.quote.quotes.QuoteBook;
+import io.brokergate.quote.time.MarketClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,25 +40,35 @@ public class BrokerHistory {
     private record YearCall(ScopedInstrument instrument, int year) {
     }
 
+    /** A day's minute bars as the broker answered them at market time {@code fetchedAt}. */
+    public record MinuteDay(List<Bar> bars, Instant fetchedAt) {
+    }
+
     private final FeedRouter router;
     private final QuoteBook book;
     private final BrokerCalls calls;
-    private final Coalescer<DayCall, List<Bar>> dayCalls = new Coalescer<>();
+    private final MarketClock clock;
+    private final Coalescer<DayCall, MinuteDay> dayCalls = new Coalescer<>();
     private final Coalescer<YearCall, List<Bar>> yearCalls = new Coalescer<>();
-    private final ExpiringCache<DayCall, List<Bar>> recentDays;
+    private final ExpiringCache<DayCall, MinuteDay> recentDays;
 
-    public BrokerHistory(FeedRouter router, QuoteBook book, BrokerCalls calls, QuoteConfig config) {
+    public BrokerHistory(FeedRouter router, QuoteBook book, BrokerCalls calls, MarketClock clock, QuoteConfig config) {
         this.router = router;
         this.book = book;
         this.calls = calls;
+        this.clock = clock;
         this.recentDays = new ExpiringCache<>(config.history().openBarTtl(), 1024);
     }
 
-    /** 1-minute bars of one exchange-local day, oldest first (the last one may still be open). */
-    public CompletionStage<List<Bar>> minuteDay(Feed feed, InstrumentId id, LocalDate day) {
+    /**
+     * 1-minute bars of one exchange-local day, oldest first (the last may still be open), as of a
+     * market time not before {@code notBefore}: a recent answer that old is reused, else the broker
+     * is asked.
+     */
+    public CompletionStage<MinuteDay> minuteDay(Feed feed, InstrumentId id, LocalDate day, Instant notBefore) {
         ScopedInstrument key = new ScopedInstrument(feed.scope(), id);
         DayCall call = new DayCall(key, day);
-        Optional<List<Bar>> recent = recentDays.fresh(call);
+        Optional<MinuteDay> recent = recentDays.fresh(call).filter(d -> !d.fetchedAt().isBefore(notBefore));
         if (recent.isPresent()) {
             return CompletableFuture.completedFuture(recent.get());
         }
@@ -67,10 +78,11 @@ public class BrokerHistory {
         return dayCalls.run(call, () -> {
             MarketDataApi api = router.api(feed);
             calls.called("history_minutes");
+            Instant asked = clock.now();
             return api.historyCandles(id, BarPeriod.MIN_1, from, to).thenApply(bars -> {
-                List<Bar> copy = List.copyOf(bars);
-                recentDays.put(call, copy);
-                return copy;
+                MinuteDay answer = new MinuteDay(List.copyOf(bars), asked);
+                recentDays.put(call, answer);
+                return answer;
             });
         }).exceptionallyCompose(e -> CompletableFuture.failedFuture(book.failureOf(e, key)));
     }

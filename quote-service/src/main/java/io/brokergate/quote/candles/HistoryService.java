@@ -129,7 +129,7 @@ public class HistoryService {
     /** Minute bars opening in {@code [a, b)} of one day: closed ones from the store, open ones live or from the broker. */
     private CompletionStage<List<Bar>> minutesOfDay(Feed feed, ScopedInstrument key, LocalDate day, Instant a, Instant b,
                                                     Instant now) {
-        Instant settled = BarBuckets.intradayStart(now.minus(limits.settle()), BarPeriod.MIN_1, key.instrument().market().zone());
+        Instant settled = settledAt(now, key);
         Instant closedEnd = min(b, settled);
         CompletionStage<List<Bar>> closed = a.isBefore(closedEnd) ? closedMinutes(feed, key, day, a, closedEnd, settled)
                 : CompletableFuture.completedFuture(List.of());
@@ -144,24 +144,48 @@ public class HistoryService {
         });
     }
 
+    /**
+     * Closed minutes from the store, else from a broker answer given at least {@code history.settle}
+     * after {@code b}; only minutes that were settled when the broker answered are stored. An answer
+     * shared with an older call in flight may be too early: then the broker is asked again.
+     */
     private CompletionStage<List<Bar>> closedMinutes(Feed feed, ScopedInstrument key, LocalDate day, Instant a, Instant b,
                                                      Instant settled) {
+        return closedMinutes(feed, key, day, a, b, settled, 3);
+    }
+
+    private CompletionStage<List<Bar>> closedMinutes(Feed feed, ScopedInstrument key, LocalDate day, Instant a, Instant b,
+                                                     Instant settled, int attempts) {
         Optional<List<Bar>> stored = minutes.covered(key, day, a, b);
         if (stored.isPresent()) {
             return CompletableFuture.completedFuture(stored.get());
         }
-        return broker.minuteDay(feed, key.instrument(), day).thenApply(bars -> {
-            minutes.store(key, day, bars, settled);
-            return minutes.covered(key, day, a, b).orElseGet(() -> opening(bars, a, b));
+        Instant needed = b.plus(limits.settle());
+        return broker.minuteDay(feed, key.instrument(), day, needed).thenCompose(answer -> {
+            minutes.store(key, day, answer.bars(), min(settled, settledAt(answer.fetchedAt(), key)));
+            Optional<List<Bar>> now = minutes.covered(key, day, a, b);
+            if (now.isPresent()) {
+                return CompletableFuture.completedFuture(now.get());
+            }
+            if (!answer.fetchedAt().isBefore(needed) || attempts <= 1) {
+                return CompletableFuture.completedFuture(opening(answer.bars(), a, b)); // complete, just not kept
+            }
+            return closedMinutes(feed, key, day, a, b, settled, attempts - 1);
         });
     }
 
+    /** Open minutes from the push stream when it is complete for them, else from a recent broker answer. */
     private CompletionStage<List<Bar>> openMinutes(Feed feed, ScopedInstrument key, LocalDate day, Instant a, Instant b) {
         Optional<List<Bar>> pushed = live.minutes(key, a, b, System.nanoTime());
         if (pushed.isPresent()) {
             return CompletableFuture.completedFuture(pushed.get());
         }
-        return broker.minuteDay(feed, key.instrument(), day).thenApply(bars -> opening(bars, a, b));
+        return broker.minuteDay(feed, key.instrument(), day, a).thenApply(answer -> opening(answer.bars(), a, b));
+    }
+
+    /** Minutes opening before this were closed and settled at market time {@code t}. */
+    private Instant settledAt(Instant t, ScopedInstrument key) {
+        return BarBuckets.intradayStart(t.minus(limits.settle()), BarPeriod.MIN_1, key.instrument().market().zone());
     }
 
     // ------------------------------------------------------------------ days, weeks, months

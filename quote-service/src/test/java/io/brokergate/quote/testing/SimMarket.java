@@ -86,6 +86,7 @@ public class SimMarket implements AccountSessions {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, BrokerSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, List<TradeTick>> pushedTrades = new ConcurrentHashMap<>();
+    private final Map<String, Quote> lastQuotes = new ConcurrentHashMap<>();
 
     /** At startup, on the main thread: never lazily on an event loop that the sessions need. */
     void start(@Observes StartupEvent event) throws Exception {
@@ -148,6 +149,11 @@ public class SimMarket implements AccountSessions {
         return List.copyOf(pushedTrades.getOrDefault(accountId, List.of()));
     }
 
+    /** The latest quote pushed to an account's socket for an instrument. */
+    public Optional<Quote> lastPushedQuote(String accountId, InstrumentId id) {
+        return Optional.ofNullable(lastQuotes.get(accountId + "|" + id.symbol()));
+    }
+
     public void clearTrades() {
         pushedTrades.clear();
     }
@@ -207,6 +213,7 @@ public class SimMarket implements AccountSessions {
 
         @Override
         public void onQuote(Quote quote) {
+            lastQuotes.put(account.id() + "|" + quote.instrument().symbol(), quote);
             publish(s -> MarketDataEvent.quote(s, quote));
         }
 
