@@ -6,14 +6,14 @@ import io.brokergate.api.security.Scopes;
 import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.instrument.Market;
-import io.brokergate.core.market.Quote;
+import io.brokergate.core.instrument.Instrument;
+import io.brokergate.core.market.TradingSession;
 import io.brokergate.quote.feeds.Feed;
 import io.brokergate.quote.feeds.FeedRouter;
-import io.brokergate.quote.feeds.ScopedInstrument;
 import io.brokergate.quote.instruments.InstrumentCatalog;
 import io.brokergate.quote.instruments.InstrumentSearch;
 import io.brokergate.quote.instruments.MarketCalendar;
-import io.brokergate.quote.quotes.QuoteBook;
+import io.brokergate.quote.quotes.QuoteService;
 import io.brokergate.quote.symbols.Symbols;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +23,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,16 +52,16 @@ public class InstrumentsResource {
     private final InstrumentCatalog catalog;
     private final InstrumentSearch search;
     private final MarketCalendar calendar;
-    private final QuoteBook book;
+    private final QuoteService quotes;
 
     public InstrumentsResource(SecurityIdentity identity, FeedRouter router, InstrumentCatalog catalog,
-                               InstrumentSearch search, MarketCalendar calendar, QuoteBook book) {
+                               InstrumentSearch search, MarketCalendar calendar, QuoteService quotes) {
         this.identity = identity;
         this.router = router;
         this.catalog = catalog;
         this.search = search;
         this.calendar = calendar;
-        this.book = book;
+        this.quotes = quotes;
     }
 
     @GET
@@ -102,10 +105,13 @@ public class InstrumentsResource {
             Caller caller = CallerKinds.requireNotServer(Callers.require(identity));
             InstrumentId id = Symbols.parse(symbol);
             Feed feed = router.route(caller, id.market(), QuotesResource.blankToNull(account));
-            return catalog.require(feed, id).thenCombine(calendar.sessions(feed, id.market()), (i, sessions) -> {
-                Quote last = book.quote(new ScopedInstrument(feed.scope(), id)).orElse(null);
-                return InstrumentView.of(i, last == null ? null : last.last(), sessions);
-            });
+            // The tick at the last price (HKEX's table depends on it); without a price, the finest tier.
+            CompletableFuture<Instrument> instrument = catalog.require(feed, id).toCompletableFuture();
+            CompletableFuture<List<TradingSession>> sessions = calendar.sessions(feed, id.market()).toCompletableFuture();
+            CompletableFuture<BigDecimal> last = quotes.quotes(feed, List.of(id), false)
+                    .handle((q, e) -> q == null || q.get(id) == null ? null : q.get(id).last()).toCompletableFuture();
+            return CompletableFuture.allOf(instrument, sessions, last)
+                    .thenApply(v -> InstrumentView.of(instrument.join(), last.join(), sessions.join()));
         });
     }
 
