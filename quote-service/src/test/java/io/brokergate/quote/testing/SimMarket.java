@@ -69,7 +69,6 @@ public class SimMarket implements AccountSessions {
     public static final int EXTRA_SYMBOLS = 120;
     /** Where the manual clock starts: a Monday, 10:00 in Hong Kong. */
     public static final Instant MANUAL_START = Instant.parse("2026-03-02T02:00:00Z");
-    private static final String DISABLE_WEBSOCKETS = "vertx.disableWebsockets";
 
     @Inject
     Vertx vertx;
@@ -97,8 +96,7 @@ public class SimMarket implements AccountSessions {
         SimClock clock = manualClock ? new ManualClock(MANUAL_START) : SystemClock.INSTANCE;
         exchange = SimExchange.create(SimConfig.defaults().toBuilder().instruments(listing).historyDays(30)
                 .initialAccounts(List.of()).build(), clock);
-        server = withWebSockets(() -> SimExchangeServer.start(SimServerSettings.defaults().withHost("127.0.0.1").withPort(0),
-                exchange));
+        server = SimExchangeServer.start(SimServerSettings.defaults().withHost("127.0.0.1").withPort(0), exchange);
         connector = new LongPortConnector(BrokerId.PAPER, vertx, timer);
         for (String id : List.of(TestAccounts.A, TestAccounts.B, TestAccounts.C)) {
             open(TestAccounts.account(id));
@@ -186,20 +184,6 @@ public class SimMarket implements AccountSessions {
 
     public static String extraSymbol(int i) {
         return (30000 + i) + ".HK";
-    }
-
-    /** A Quarkus test run leaves vertx.disableWebsockets=true; a Vert.x server created under it has no WebSockets. */
-    private static <T> T withWebSockets(java.util.function.Supplier<T> create) {
-        synchronized (DISABLE_WEBSOCKETS) {
-            String disabled = System.clearProperty(DISABLE_WEBSOCKETS);
-            try {
-                return create.get();
-            } finally {
-                if (disabled != null) {
-                    System.setProperty(DISABLE_WEBSOCKETS, disabled);
-                }
-            }
-        }
     }
 
     /** Publishes one account's pushes as stream-service's owner does: stamped with tenant, account, epoch and sequence. */
