@@ -129,8 +129,9 @@ class QuotesIT {
     }
 
     private static long requests(String paper, String accountNo) {
-        return given().baseUri(paper).get("/admin/stats").then().extract().jsonPath()
-                .getLong("accounts.'" + accountNo + "'.requests.'" + QUOTE_CALL + "'");
+        Object n = given().baseUri(paper).get("/admin/stats").then().extract().jsonPath()
+                .get("accounts.'" + accountNo + "'.requests.'" + QUOTE_CALL + "'");
+        return n == null ? 0 : ((Number) n).longValue(); // absent until the first such call
     }
 
     private static String paperUrl() {
