@@ -76,14 +76,19 @@ public final class ExpiringCache<K, V> {
         return entries.size();
     }
 
+    /**
+     * Past the bound: expired entries go first, then arbitrary ones down to three quarters of it, so
+     * that a cache kept full by live data sweeps once per quarter of its size, not on every put.
+     */
     private void bound() {
         if (entries.size() <= maxEntries) {
             return;
         }
         long now = nanoClock.getAsLong();
         entries.values().removeIf(e -> now - e.storedAt() >= ttlNanos);
+        int target = maxEntries - maxEntries / 4;
         Iterator<Map.Entry<K, Entry<V>>> it = entries.entrySet().iterator();
-        while (entries.size() > maxEntries && it.hasNext()) {
+        while (entries.size() > target && it.hasNext()) {
             it.next();
             it.remove();
         }
