@@ -305,6 +305,7 @@ public final class LongPortSockets {
         String account = c.accountNo();
         boolean limited = QuoteCommands.isRateLimited(req.cmd());
         if (limited && !quoteLimiter.tryStart(account, System.nanoTime())) {
+            runtime.counters().of(account).quoteRequestRateLimited();
             int l = runtime.settings().limits().quoteRequestsPerSecond();
             int f = runtime.settings().limits().quoteRequestsInFlight();
             reply(c, Packets.error(req, ResponseStatus.BAD_REQUEST, QuoteErrorCodes.RATE_LIMITED,

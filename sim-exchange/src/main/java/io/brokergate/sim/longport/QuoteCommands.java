@@ -405,9 +405,13 @@ final class QuoteCommands {
                     if (end.isBefore(start)) {
                         return now(error(req, QuoteErrorCodes.INVALID_REQUEST, "end_date is before start_date"));
                     }
+                    // One day is answered whole: LongPort's own trading day never has more than 1000 minute bars
+                    // (960 with US pre- and post-market), but the sim trades around the clock (1440), and a
+                    // client paging day by day must be able to read all of a day.
+                    int cap = start.equals(end) ? Integer.MAX_VALUE : MAX_CANDLESTICKS;
                     return merged(i, recipe, exchange.candles(i.id(), recipe.base(), start.atStartOfDay(zone).toInstant(),
                             end.plusDays(1).atStartOfDay(zone).toInstant()))
-                            .map(bars -> Reply.of(ok(req, candlestickResponse(i, first(bars, MAX_CANDLESTICKS)))));
+                            .map(bars -> Reply.of(ok(req, candlestickResponse(i, first(bars, cap)))));
                 }
                 default -> {
                     return now(error(req, QuoteErrorCodes.INVALID_REQUEST, "query_type must be 1 (offset) or 2 (date)"));

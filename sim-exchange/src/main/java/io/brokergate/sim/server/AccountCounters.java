@@ -20,6 +20,7 @@ public final class AccountCounters {
     private final AtomicInteger maxConcurrentQuoteSockets = new AtomicInteger();
     private final AtomicLong refusedDuplicateQuoteSockets = new AtomicLong();
     private final AtomicInteger subscribedSymbols = new AtomicInteger();
+    private final AtomicLong rateLimitedQuoteRequests = new AtomicLong();
 
     /** @param endpoint e.g. {@code GET /v1/trade/order/today} or {@code quote 11 QuerySecurityQuote} */
     public void countRequest(String endpoint) {
@@ -47,6 +48,11 @@ public final class AccountCounters {
         refusedDuplicateQuoteSockets.incrementAndGet();
     }
 
+    /** A quote request refused with 301606 (over 10 per second or 5 in flight): the evidence a client broke the limit. */
+    public void quoteRequestRateLimited() {
+        rateLimitedQuoteRequests.incrementAndGet();
+    }
+
     public void subscribedSymbols(int count) {
         subscribedSymbols.set(count);
     }
@@ -60,6 +66,7 @@ public final class AccountCounters {
             total += n;
         }
         return new AccountStats(accountNo, total, perEndpoint, liveQuoteSockets.get(), liveTradeSockets.get(),
-                maxConcurrentQuoteSockets.get(), refusedDuplicateQuoteSockets.get(), subscribedSymbols.get());
+                maxConcurrentQuoteSockets.get(), refusedDuplicateQuoteSockets.get(), subscribedSymbols.get(),
+                rateLimitedQuoteRequests.get());
     }
 }

@@ -375,7 +375,8 @@ class QuoteSocketTest {
 
     @Test
     void eleventhQuoteRequestWithinASecondGets301606() {
-        try (LongPortSocketClient s = authed(exchange.newAccount())) {
+        PaperCredentials c = exchange.newAccount();
+        try (LongPortSocketClient s = authed(c)) {
             long[] ids = new long[11];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = s.send(QuoteCommand.QUERY_SECURITY_QUOTE, MultiSecurityRequest.newBuilder().addSymbol("700.HK").build());
@@ -384,6 +385,7 @@ class QuoteSocketTest {
                 assertEquals(0, s.response(ids[i], WAIT).status(), "request " + (i + 1));
             }
             assertError(s.response(ids[10], WAIT), ResponseStatus.BAD_REQUEST, QuoteErrorCodes.RATE_LIMITED);
+            assertEquals(1, server.stats().get(c.accountNo()).rateLimitedQuoteRequests(), "the refusal is counted");
         }
     }
 

@@ -1,0 +1,93 @@
+package io.brokergate.quote.events;
+
+import io.brokergate.core.events.EventStamp;
+import io.brokergate.core.events.MarketDataEvent;
+import io.brokergate.quote.candles.LiveMinuteBars;
+import io.brokergate.quote.feeds.FeedRouter;
+import io.brokergate.quote.feeds.FeedScope;
+import io.brokergate.quote.feeds.ScopedInstrument;
+import io.brokergate.quote.quotes.QuoteBook;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds the cache from the {@value #CHANNEL} channel (the {@code market-data} topic): quotes and
+ * books into {@link QuoteBook}, trades into {@link LiveMinuteBars}, each under the scope of the
+ * feed account's tenant and broker, so data bought through one tenant's connection stays that
+ * tenant's. Every account's market-data events carry a gap-free sequence per ownership epoch: a
+ * repeated or stale event is dropped (a trade counted twice would corrupt a bar), and a gap or a new
+ * owner means pushes may have been lost, so that scope's live bars start over (quotes and books heal
+ * with the next push or expire).
+ */
+@ApplicationScoped
+public class MarketDataConsumer {
+
+    public static final String CHANNEL = "quote-market-data";
+    private static final Logger LOG = Logger.getLogger(MarketDataConsumer.class);
+
+    private record Stream(long epoch, long sequence) {
+    }
+
+    private final FeedRouter router;
+    private final QuoteBook book;
+    private final LiveMinuteBars live;
+    private final Map<String, Stream> sequences = new ConcurrentHashMap<>();
+    private final Counter consumed;
+    private final Counter dropped;
+
+    public MarketDataConsumer(FeedRouter router, QuoteBook book, LiveMinuteBars live, MeterRegistry registry) {
+        this.router = router;
+        this.book = book;
+        this.live = live;
+        this.consumed = Counter.builder("brokergate.quote.events").tag("result", "cached")
+                .description("Market-data events that fed the quote cache").register(registry);
+        this.dropped = Counter.builder("brokergate.quote.events").tag("result", "dropped")
+                .description("Market-data events of accounts this service does not know").register(registry);
+    }
+
+    @Incoming(CHANNEL)
+    void onMarketData(MarketDataEvent event) {
+        Optional<FeedScope> scope = router.scopeOf(event.stamp());
+        if (scope.isEmpty()) {
+            dropped.increment();
+            LOG.debugf("market data of unknown account %s dropped", event.stamp().accountId());
+            return;
+        }
+        if (!inSequence(event.stamp(), scope.get())) {
+            dropped.increment();
+            return;
+        }
+        ScopedInstrument key = new ScopedInstrument(scope.get(), event.instrument());
+        switch (event.kind()) {
+            case QUOTE -> book.onQuote(key, event.quote());
+            case DEPTH -> book.onDepth(key, event.depth());
+            case TRADES -> live.onTrades(key, event.trades(), System.nanoTime());
+        }
+        consumed.increment();
+    }
+
+    /**
+     * False for a repeated or stale event; forgets live bars on a gap or an ownership change. The
+     * channel delivers one event at a time, in order, so plain reads and writes suffice.
+     */
+    private boolean inSequence(EventStamp stamp, FeedScope scope) {
+        Stream now = new Stream(stamp.epoch(), stamp.sequence());
+        Stream last = sequences.get(stamp.accountId());
+        if (last != null && (now.epoch() < last.epoch() || now.epoch() == last.epoch() && now.sequence() <= last.sequence())) {
+            return false;
+        }
+        sequences.put(stamp.accountId(), now);
+        if (last != null && (last.epoch() != now.epoch() || now.sequence() != last.sequence() + 1)) {
+            LOG.warnf("market data of %s went from %d/%d to %d/%d: live bars of %s start over", stamp.accountId(),
+                    last.epoch(), last.sequence(), now.epoch(), now.sequence(), scope);
+            live.forget(scope);
+        }
+        return true;
+    }
+}
