@@ -4,6 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 
 /**
  * One client's bounded queue between the hub and its connection. Lossless frames (orders,
@@ -21,6 +24,8 @@ public final class ClientOutbox {
 
         void tooSlow(ClientOutbox outbox);
     }
+
+    private static final Logger LOG = Logger.getLogger(ClientOutbox.class);
 
     private final ClientTransport transport;
     private final int losslessBound;
@@ -119,11 +124,27 @@ public final class ClientOutbox {
                     break;
                 }
                 inFlight++;
-                transport.send(next).whenComplete((ignored, error) -> sent(error));
+                sendOne(next);
             }
         } finally {
             pumping = false;
         }
+    }
+
+    /**
+     * A transport that throws (a frame it cannot render) fails this client only, never the
+     * dispatching hub: the client is closed (asynchronously: the caller holds locks) and resumes.
+     */
+    private void sendOne(Frame frame) {
+        CompletionStage<Void> sending;
+        try {
+            sending = transport.send(frame);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not send %s to a %s client; closing it", frame, transport.protocol());
+            CompletableFuture.runAsync(() -> transport.close("internal error; reconnect and resume"));
+            sending = CompletableFuture.failedFuture(e);
+        }
+        sending.whenComplete((ignored, error) -> sent(error));
     }
 
     private Frame pollLatest() {

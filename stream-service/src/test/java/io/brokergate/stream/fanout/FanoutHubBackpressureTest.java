@@ -90,7 +90,7 @@ class FanoutHubBackpressureTest {
         assertEquals(1.0, meters.counter("brokergate.stream.disconnects", "reason", "slow").count());
     }
 
-    private static FanoutSettings settings() {
+    static FanoutSettings settings() {
         return new FanoutSettings() {
             public int losslessBacklog() { return 10; }
             public int sendWindow() { return 4; }
