@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * TradingView's envelope on the stream routes: {@code {"s":"error","errmsg":…}} for failures before
  * a stream starts (with the error's HTTP status, 401 for authentication), {@code {"s":"ok"}} as ping.
  */
-final class TradingViewEnvelope {
+public final class TradingViewEnvelope {
 
     /** PingMessage: sent after 5 s without output on the browser streams. */
     static final String PING = "{\"s\":\"ok\"}\n";
@@ -24,14 +24,14 @@ final class TradingViewEnvelope {
     }
 
     /** Runs {@code start} with the request's verified caller, or answers 401 in the envelope. */
-    static void withCaller(RoutingContext ctx, ObjectMapper json, Consumer<Caller> start) {
+    public static void withCaller(RoutingContext ctx, ObjectMapper json, Consumer<Caller> start) {
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> Callers.find(identity).ifPresentOrElse(start,
                         () -> fail(ctx, json, new GatewayException(ErrorCode.UNAUTHENTICATED, "a bearer token is required"))),
                 failure -> fail(ctx, json, new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid credential")));
     }
 
-    static void fail(RoutingContext ctx, ObjectMapper json, GatewayException e) {
+    public static void fail(RoutingContext ctx, ObjectMapper json, GatewayException e) {
         HttpServerResponse r = ctx.response().setStatusCode(e.code().httpStatus()).putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "no-store");
         if (e.code() == ErrorCode.UNAUTHENTICATED) {
@@ -50,7 +50,7 @@ final class TradingViewEnvelope {
     }
 
     /** Starts a chunked JSON-lines response, unbuffered by proxies. */
-    static void startLines(HttpServerResponse response) {
+    public static void startLines(HttpServerResponse response) {
         response.setChunked(true).putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
     }
