@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +32,8 @@ public final class ClientOutbox {
     private final Listener listener;
     private final ArrayDeque<Frame> lossless = new ArrayDeque<>();
     private final LinkedHashMap<Object, Frame> latest = new LinkedHashMap<>();
+    /** One callback object for every send of this client. */
+    private final ClientTransport.Sent onSent = this::sent;
     private int inFlight;
     private boolean pumping;
     private boolean failed;
@@ -74,6 +75,12 @@ public final class ClientOutbox {
         boolean replaced;
         synchronized (this) {
             if (failed || closeWhenDrained != null) {
+                return;
+            }
+            if (!pumping && inFlight < window && lossless.isEmpty() && latest.isEmpty()) {
+                // A client keeping up (the usual case): straight out, no slot to fill and empty again.
+                inFlight++;
+                sendOne(frame);
                 return;
             }
             replaced = latest.put(key, frame) != null;
@@ -136,15 +143,13 @@ public final class ClientOutbox {
      * dispatching hub: the client is closed (asynchronously: the caller holds locks) and resumes.
      */
     private void sendOne(Frame frame) {
-        CompletionStage<Void> sending;
         try {
-            sending = transport.send(frame);
+            transport.send(frame, onSent);
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not send %s to a %s client; closing it", frame, transport.protocol());
             CompletableFuture.runAsync(() -> transport.close("internal error; reconnect and resume"));
-            sending = CompletableFuture.failedFuture(e);
+            sent(e);
         }
-        sending.whenComplete((ignored, error) -> sent(error));
     }
 
     private Frame pollLatest() {

@@ -17,6 +17,9 @@ public final class Frame {
     private final Object message;
     private final Function<Object, String> serializer;
     private volatile String json;
+    /** One rendering for a transport, shared by its clients (see {@link #rendered}); written before its key. */
+    private volatile Object rendering;
+    private volatile Object renderingKey;
 
     Frame(String type, String id, Object message, Function<Object, String> serializer) {
         this.type = Objects.requireNonNull(type, "type");
@@ -58,6 +61,26 @@ public final class Frame {
             json = j;
         }
         return j;
+    }
+
+    /**
+     * This frame as a transport puts it on the wire (an SSE event's bytes, say), rendered once and
+     * shared by every client of that transport. One transport's rendering is kept; a second
+     * transport asking for another is served uncached.
+     *
+     * @param key identifies the rendering (a constant of the transport)
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T rendered(Object key, Function<Frame, T> render) {
+        if (renderingKey == key) {
+            return (T) rendering;
+        }
+        T value = render.apply(this);
+        if (renderingKey == null) {
+            rendering = value; // concurrent first renderings store equal values; the key is written last
+            renderingKey = key;
+        }
+        return value;
     }
 
     @Override

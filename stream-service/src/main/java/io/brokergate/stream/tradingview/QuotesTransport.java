@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /tv/stream/quotes} as a hub client following the quotes (and, where the broker has depth,
@@ -28,8 +26,8 @@ import java.util.concurrent.CompletionStage;
  * the symbols whose quote changed. Each entity is TradingView's {@code {"s":"ok","n":…,"v":{ask,
  * bid, halted}}}: best bid/ask from the top of the book, else the quote's own. A symbol the broker
  * refused is an error line {@code {"s":"error","errmsg":"<symbol>: …"}}; the stream goes on.
- * Reads the typed frames (never the hub's JSON); calls are serialized by the outbox and the
- * route's timer through this object's lock.
+ * Reads the typed frames (never the hub's JSON); the outbox and the route's timer meet on this
+ * object's lock.
  */
 final class QuotesTransport implements ClientTransport {
 
@@ -53,9 +51,27 @@ final class QuotesTransport implements ClientTransport {
         }
     }
 
+    /** Writes under the lock (writes never block), so the snapshot cannot be overtaken by an update. */
     @Override
-    public synchronized CompletionStage<Void> send(Frame frame) {
-        Object message = frame.message();
+    public synchronized void send(Frame frame, Sent done) {
+        String out = lines(frame.message());
+        if (out == null) {
+            done.sent(null);
+        } else {
+            lines.write(out, done);
+        }
+    }
+
+    /** The route's timer: a subscription that has not answered within the wait no longer holds the snapshot back. */
+    synchronized void snapshotDue() {
+        String out = live ? null : goLive();
+        if (out != null) {
+            lines.write(out, failure -> { });
+        }
+    }
+
+    /** The lines a hub message causes, or null. */
+    private String lines(Object message) {
         if (message instanceof Subscribed s && s.symbol() != null) {
             LastValue last = (LastValue) s.snapshot();
             InstrumentId id = bySymbol.get(s.symbol());
@@ -67,24 +83,18 @@ final class QuotesTransport implements ClientTransport {
         if (message instanceof Event e && e.symbol() != null) {
             InstrumentId id = bySymbol.get(e.symbol());
             keep(id, e.payload());
-            return live ? changed(List.of(id)) : done();
+            return live ? changed(List.of(id)) : null;
         }
         if (message instanceof ServerMessages.Error error) {
             InstrumentId id = error.ref() == null ? null : bySymbol.get(error.ref());
             if (id != null && !refused.add(id)) {
                 return answered(id); // its depth was refused too: one error line per symbol
             }
-            CompletionStage<Void> written = lines.write(errorLine((id == null ? "" : id.symbol() + ": ") + error.message()));
-            return id == null ? written : answered(id).thenCombine(written, (a, b) -> null);
+            String line = errorLine((id == null ? "" : id.symbol() + ": ") + error.message());
+            String snapshot = id == null ? null : answered(id);
+            return snapshot == null ? line : line + snapshot;
         }
-        return done(); // heartbeats, status, closing: TradingView's ping covers liveness
-    }
-
-    /** The route's timer: a subscription that has not answered within the wait no longer holds the snapshot back. */
-    synchronized void snapshotDue() {
-        if (!live) {
-            goLive();
-        }
+        return null; // heartbeats, status, closing: TradingView's ping covers liveness
     }
 
     @Override
@@ -108,23 +118,23 @@ final class QuotesTransport implements ClientTransport {
         }
     }
 
-    private CompletionStage<Void> answered(InstrumentId id) {
+    private String answered(InstrumentId id) {
         if (id == null || live) {
-            return done();
+            return null;
         }
         unanswered.computeIfPresent(id, (k, n) -> n > 1 ? n - 1 : null);
-        return unanswered.isEmpty() ? goLive() : done();
+        return unanswered.isEmpty() ? goLive() : null;
     }
 
     /** Sends the snapshot of what is known; from now on every change goes out at once. */
-    private CompletionStage<Void> goLive() {
+    private String goLive() {
         live = true;
         unanswered.clear();
         return changed(order);
     }
 
     /** One line with each of {@code ids} whose entity differs from what this client last got. */
-    private CompletionStage<Void> changed(List<InstrumentId> ids) {
+    private String changed(List<InstrumentId> ids) {
         StringBuilder line = new StringBuilder(96 * ids.size()).append('[');
         int n = 0;
         for (InstrumentId id : ids) {
@@ -138,7 +148,7 @@ final class QuotesTransport implements ClientTransport {
             }
             line.append("{\"s\":\"ok\",\"n\":\"").append(id.symbol()).append("\",\"v\":").append(value).append('}');
         }
-        return n == 0 ? done() : lines.write(line.append("]\n").toString());
+        return n == 0 ? null : line.append("]\n").toString();
     }
 
     /** SingleQuote JSON, or null while the bid or ask is unknown (both are required). */
@@ -171,9 +181,5 @@ final class QuotesTransport implements ClientTransport {
             }
         }
         return b.append("\"}\n").toString();
-    }
-
-    private static CompletionStage<Void> done() {
-        return CompletableFuture.completedFuture(null);
     }
 }

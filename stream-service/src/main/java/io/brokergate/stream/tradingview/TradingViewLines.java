@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
+import io.brokergate.stream.fanout.ClientTransport;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,16 +21,16 @@ final class TradingViewLines {
         this.request = request;
     }
 
-    /** {@code line} must be one compact JSON value followed by {@code \n}. */
-    CompletionStage<Void> write(String line) {
+    /** {@code lines}: compact JSON values, each followed by {@code \n}. */
+    void write(String lines, ClientTransport.Sent done) {
         lastWriteNanos.set(System.nanoTime());
-        return request.response().write(line).toCompletionStage();
+        request.response().write(lines, written -> done.sent(written.cause()));
     }
 
     /** Writes the ping if nothing was written for {@code intervalNanos}. */
     void pingIfSilent(long intervalNanos) {
         if (System.nanoTime() - lastWriteNanos.get() >= intervalNanos && !request.response().ended()) {
-            write(TradingViewEnvelope.PING);
+            write(TradingViewEnvelope.PING, failure -> { });
         }
     }
 

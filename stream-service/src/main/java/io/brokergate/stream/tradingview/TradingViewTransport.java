@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -39,9 +37,13 @@ final class TradingViewTransport implements ClientTransport {
     }
 
     @Override
-    public CompletionStage<Void> send(Frame frame) {
+    public void send(Frame frame, Sent done) {
         String line = line(frame);
-        return line == null ? CompletableFuture.completedFuture(null) : lines.write(line);
+        if (line == null) {
+            done.sent(null);
+        } else {
+            lines.write(line, done);
+        }
     }
 
     /** The TradingView line for a hub frame, ending in a newline, or null if the frame is not forwarded. */

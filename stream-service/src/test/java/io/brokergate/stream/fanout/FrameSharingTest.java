@@ -98,12 +98,12 @@ class FrameSharingTest {
         volatile Quote lastQuote;
 
         @Override
-        public java.util.concurrent.CompletionStage<Void> send(Frame frame) {
+        public void send(Frame frame, Sent done) {
             frames.incrementAndGet();
             if (frame.message() instanceof Event e && e.payload() instanceof Quote q) {
                 lastQuote = q;
             }
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+            done.sent(null);
         }
 
         @Override

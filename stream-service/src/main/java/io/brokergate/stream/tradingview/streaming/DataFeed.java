@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +26,6 @@ import org.jboss.logging.Logger;
 final class DataFeed implements ClientTransport {
 
     private static final Logger LOG = Logger.getLogger(DataFeed.class);
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     /** A subscription the hub refused, and when to ask again. */
     record Refused(StreamKind stream, InstrumentId instrument, long retryAtNanos) {
@@ -66,7 +63,7 @@ final class DataFeed implements ClientTransport {
     }
 
     @Override
-    public synchronized CompletionStage<Void> send(Frame frame) {
+    public synchronized void send(Frame frame, Sent done) {
         Object message = frame.message();
         if (message instanceof Event e) {
             StringBuilder out = new StringBuilder(160);
@@ -77,7 +74,7 @@ final class DataFeed implements ClientTransport {
         } else if (message instanceof ServerMessages.Error error && error.ref() != null) {
             refused(error);
         }
-        return DONE; // subscribed snapshots, status and heartbeats of the hub: /streaming is real-time only
+        done.sent(null); // subscribed snapshots, status and heartbeats of the hub: /streaming is real-time only
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,6 @@ import io.brokergate.stream.fanout.ClientOutbox;
 import io.brokergate.stream.fanout.ClientTransport;
 import io.brokergate.stream.fanout.Frame;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -59,13 +58,14 @@ final class StreamingConnection implements ClientTransport {
     }
 
     @Override
-    public CompletionStage<Void> send(Frame frame) {
+    public void send(Frame frame, Sent done) {
         if (inFlight.getAndIncrement() == 0) {
             progressNanos.set(System.nanoTime()); // the stall clock runs only while something is outstanding
         }
-        return request.response().write(frame.json()).toCompletionStage().whenComplete((ok, error) -> {
+        request.response().write(frame.json(), written -> {
             inFlight.decrementAndGet();
             progressNanos.set(System.nanoTime());
+            done.sent(written.cause());
         });
     }
 
