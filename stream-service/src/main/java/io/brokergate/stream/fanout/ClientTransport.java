@@ -1,5 +1,7 @@
 package io.brokergate.stream.fanout;
 
+import io.vertx.core.Context;
+
 /** How the hub reaches one client, whatever the protocol. Implementations never block. */
 public interface ClientTransport {
 
@@ -21,4 +23,12 @@ public interface ClientTransport {
 
     /** {@code ws}, {@code sse}, … for metrics. */
     String protocol();
+
+    /**
+     * The event loop this connection writes on, where the hub hands it market data (one task per
+     * event loop and message, writes without a thread hop); null to be called on any thread.
+     */
+    default Context eventLoop() {
+        return null;
+    }
 }

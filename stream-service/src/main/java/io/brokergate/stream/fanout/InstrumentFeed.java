@@ -38,14 +38,26 @@ final class InstrumentFeed {
         };
         lastPayload[k] = payload;
         long seq = ++sequence[k];
-        ClientSession[] to = subscribers[k].current();
-        if (to.length == 0) {
+        Subscribers.Group[] groups = subscribers[k].byEventLoop();
+        if (groups.length == 0) {
             return; // cached for the next subscriber; nothing serialized
         }
         Frame frame = writer.frame("event", null,
                 new Event("event", stream.wireName(), accountId, instrument.symbol(), null, seq, payload));
-        for (ClientSession s : to) {
-            s.outbox().offerLatest(conflationKeys[k], frame);
+        Object slot = conflationKeys[k];
+        for (Subscribers.Group g : groups) {
+            if (g.context() == null) {
+                offer(g.sessions(), slot, frame);
+            } else {
+                // One task per event loop, in order: its clients' writes then happen on their own thread.
+                g.context().runOnContext(v -> offer(g.sessions(), slot, frame));
+            }
+        }
+    }
+
+    private static void offer(ClientSession[] sessions, Object slot, Frame frame) {
+        for (ClientSession s : sessions) {
+            s.outbox().offerLatest(slot, frame);
         }
     }
 

@@ -2,6 +2,8 @@ package io.brokergate.stream.sse;
 
 import io.brokergate.stream.fanout.ClientTransport;
 import io.brokergate.stream.fanout.Frame;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -9,9 +11,16 @@ import io.vertx.core.http.HttpServerRequest;
 final class SseTransport implements ClientTransport {
 
     private final HttpServerRequest request;
+    private final Context eventLoop = Vertx.currentContext();
 
+    /** Made on the request's event loop, which it remembers for the hub. */
     SseTransport(HttpServerRequest request) {
         this.request = request;
+    }
+
+    @Override
+    public Context eventLoop() {
+        return eventLoop;
     }
 
     /** The rendering key of SSE events on frames. */

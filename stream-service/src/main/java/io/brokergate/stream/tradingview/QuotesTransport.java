@@ -6,6 +6,7 @@ import io.brokergate.core.market.DepthLevel;
 import io.brokergate.core.market.Quote;
 import io.brokergate.core.market.TradingPhase;
 import io.brokergate.stream.fanout.ClientTransport;
+import io.vertx.core.Context;
 import io.brokergate.stream.fanout.Frame;
 import io.brokergate.stream.fanout.ServerMessages;
 import io.brokergate.stream.fanout.ServerMessages.Event;
@@ -105,6 +106,11 @@ final class QuotesTransport implements ClientTransport {
     @Override
     public String protocol() {
         return "tradingview";
+    }
+
+    @Override
+    public Context eventLoop() {
+        return lines.eventLoop();
     }
 
     private void keep(InstrumentId id, Object payload) {

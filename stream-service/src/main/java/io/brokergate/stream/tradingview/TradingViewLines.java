@@ -1,5 +1,6 @@
 package io.brokergate.stream.tradingview;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -15,10 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TradingViewLines {
 
     private final HttpServerRequest request;
+    private final Context eventLoop = Vertx.currentContext();
     private final AtomicLong lastWriteNanos = new AtomicLong(System.nanoTime());
 
     TradingViewLines(HttpServerRequest request) {
         this.request = request;
+    }
+
+    /** The request's event loop (made there), where the hub hands this stream market data. */
+    Context eventLoop() {
+        return eventLoop;
     }
 
     /** {@code lines}: compact JSON values, each followed by {@code \n}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokergate.core.account.Balance;
 import io.brokergate.core.order.Order;
 import io.brokergate.stream.fanout.ClientTransport;
+import io.vertx.core.Context;
 import io.brokergate.stream.fanout.Frame;
 import io.brokergate.stream.fanout.ServerMessages.AccountState;
 import io.brokergate.stream.fanout.ServerMessages.Event;
@@ -105,5 +106,10 @@ final class TradingViewTransport implements ClientTransport {
     @Override
     public String protocol() {
         return "tradingview";
+    }
+
+    @Override
+    public Context eventLoop() {
+        return lines.eventLoop();
     }
 }

@@ -3,7 +3,9 @@ package io.brokergate.stream.websocket;
 import io.brokergate.stream.fanout.ClientTransport;
 import io.brokergate.stream.fanout.Frame;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 
@@ -19,12 +21,20 @@ final class WebSocketTransport implements ClientTransport {
     static final short POLICY_VIOLATION = 1008;
 
     private final ServerWebSocket socket;
+    private final Context eventLoop;
     /** The outbox passes the same callback every time; its write handler is made once. */
     private Sent lastDone;
     private Handler<AsyncResult<Void>> written;
 
+    /** Made on the socket's event loop, which it remembers for the hub. */
     WebSocketTransport(ServerWebSocket socket) {
         this.socket = socket;
+        this.eventLoop = Vertx.currentContext();
+    }
+
+    @Override
+    public Context eventLoop() {
+        return eventLoop;
     }
 
     @Override
