@@ -1,11 +1,7 @@
 package io.brokergate.stream.fanout;
 
 import io.vertx.core.Context;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Copy-on-write array of sessions: subscribe and unsubscribe copy, dispatch iterates the current
@@ -43,35 +39,72 @@ final class Subscribers {
                 return;
             }
         }
-        ClientSession[] next = Arrays.copyOf(sessions, sessions.length + 1);
-        next[sessions.length] = s;
-        set(next);
+        Context context = s.outbox().transport().eventLoop();
+        Group[] cur = groups;
+        Group[] next = null;
+        for (int i = 0; i < cur.length; i++) {
+            if (cur[i].context() == context) {
+                next = cur.clone();
+                next[i] = new Group(context, append(cur[i].sessions(), s));
+                break;
+            }
+        }
+        if (next == null) {
+            next = Arrays.copyOf(cur, cur.length + 1);
+            next[cur.length] = new Group(context, new ClientSession[] {s});
+        }
+        set(next, append(sessions, s));
     }
 
     void remove(ClientSession s) {
-        ClientSession[] cur = sessions;
+        ClientSession[] all = without(sessions, s);
+        if (all == null) {
+            return;
+        }
+        Group[] cur = groups;
+        Group[] next = cur;
         for (int i = 0; i < cur.length; i++) {
-            if (cur[i] == s) {
-                ClientSession[] next = new ClientSession[cur.length - 1];
-                System.arraycopy(cur, 0, next, 0, i);
-                System.arraycopy(cur, i + 1, next, i, cur.length - i - 1);
-                set(next);
-                return;
+            ClientSession[] rest = without(cur[i].sessions(), s);
+            if (rest != null) {
+                next = rest.length > 0 ? cur.clone() : without(cur, i);
+                if (rest.length > 0) {
+                    next[i] = new Group(cur[i].context(), rest);
+                }
+                break;
             }
         }
+        set(next, all);
     }
 
-    private void set(ClientSession[] next) {
-        Map<Context, List<ClientSession>> byContext = new LinkedHashMap<>();
-        for (ClientSession s : next) {
-            byContext.computeIfAbsent(s.outbox().transport().eventLoop(), c -> new ArrayList<>()).add(s);
+    /** The groups are written before the sessions: a reader of either sees a consistent set. */
+    private void set(Group[] nextGroups, ClientSession[] nextSessions) {
+        groups = nextGroups;
+        sessions = nextSessions;
+    }
+
+    private static ClientSession[] append(ClientSession[] a, ClientSession s) {
+        ClientSession[] next = Arrays.copyOf(a, a.length + 1);
+        next[a.length] = s;
+        return next;
+    }
+
+    /** A copy without {@code s}, or null when it is not there. */
+    private static ClientSession[] without(ClientSession[] a, ClientSession s) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == s) {
+                ClientSession[] next = new ClientSession[a.length - 1];
+                System.arraycopy(a, 0, next, 0, i);
+                System.arraycopy(a, i + 1, next, i, a.length - i - 1);
+                return next;
+            }
         }
-        Group[] g = new Group[byContext.size()];
-        int i = 0;
-        for (Map.Entry<Context, List<ClientSession>> e : byContext.entrySet()) {
-            g[i++] = new Group(e.getKey(), e.getValue().toArray(NONE));
-        }
-        groups = g; // written before the sessions: a reader of either sees a consistent set
-        sessions = next;
+        return null;
+    }
+
+    private static Group[] without(Group[] a, int i) {
+        Group[] next = new Group[a.length - 1];
+        System.arraycopy(a, 0, next, 0, i);
+        System.arraycopy(a, i + 1, next, i, a.length - i - 1);
+        return next;
     }
 }
