@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleConsumer;
 
 /**
  * Everything the hub keeps for one account: the last-value state built from its account events
@@ -41,8 +42,11 @@ final class AccountFeed {
     private final Subscribers[] subscribers = new Subscribers[StreamKind.values().length];
     private final Map<InstrumentId, InstrumentFeed> instruments = new ConcurrentHashMap<>();
 
-    AccountFeed(String accountId, int maxOrders, int retainedEvents, long retentionNanos) {
+    private final DoubleConsumer conflated;
+
+    AccountFeed(String accountId, int maxOrders, int retainedEvents, long retentionNanos, DoubleConsumer conflated) {
         this.accountId = accountId;
+        this.conflated = conflated;
         this.maxOrders = maxOrders;
         this.ring = new RetentionRing(retainedEvents, retentionNanos);
         for (int i = 0; i < subscribers.length; i++) {
@@ -51,7 +55,7 @@ final class AccountFeed {
     }
 
     InstrumentFeed instrument(InstrumentId id) {
-        return instruments.computeIfAbsent(id, i -> new InstrumentFeed(accountId, i));
+        return instruments.computeIfAbsent(id, i -> new InstrumentFeed(accountId, i, conflated));
     }
 
     synchronized void accept(AccountEvent e, FrameWriter writer, long nowNanos) {

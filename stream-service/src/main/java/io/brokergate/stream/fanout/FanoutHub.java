@@ -132,7 +132,7 @@ public class FanoutHub {
 
     private AccountFeed feed(String accountId) {
         return feeds.computeIfAbsent(accountId, id -> new AccountFeed(id, settings.ordersPerAccount(),
-                settings.retentionEvents(), settings.retentionAge().toNanos()));
+                settings.retentionEvents(), settings.retentionAge().toNanos(), conflated::increment));
     }
 
     // --- clients ---

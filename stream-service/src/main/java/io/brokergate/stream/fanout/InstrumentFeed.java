@@ -5,6 +5,10 @@ import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.stream.fanout.ServerMessages.Event;
 import io.brokergate.stream.fanout.ServerMessages.LastValue;
 import io.brokergate.stream.fanout.ServerMessages.Subscribed;
+import io.vertx.core.Context;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
 
 /**
  * Market data of one instrument through one account's feed: the last value and a hub-assigned
@@ -23,9 +27,15 @@ final class InstrumentFeed {
     /** Identity keys for the latest-wins slots in client outboxes: one per (feed, instrument, kind). */
     private final Object[] conflationKeys = {new Object(), new Object(), new Object()};
 
-    InstrumentFeed(String accountId, InstrumentId instrument) {
+    /** Per kind, the dispatch to each event loop with subscribers; guarded by this. */
+    @SuppressWarnings("unchecked")
+    private final Map<Context, LoopDispatch>[] loops = new Map[] {new HashMap<>(), new HashMap<>(), new HashMap<>()};
+    private final DoubleConsumer conflated;
+
+    InstrumentFeed(String accountId, InstrumentId instrument, DoubleConsumer conflated) {
         this.accountId = accountId;
         this.instrument = instrument;
+        this.conflated = conflated;
     }
 
     synchronized void accept(MarketDataEvent e, FrameWriter writer) {
@@ -47,17 +57,13 @@ final class InstrumentFeed {
         Object slot = conflationKeys[k];
         for (Subscribers.Group g : groups) {
             if (g.context() == null) {
-                offer(g.sessions(), slot, frame);
+                for (ClientSession s : g.sessions()) {
+                    s.outbox().offerLatest(slot, frame);
+                }
             } else {
-                // One task per event loop, in order: its clients' writes then happen on their own thread.
-                g.context().runOnContext(v -> offer(g.sessions(), slot, frame));
+                // One task per event loop: its clients' writes then happen on their own thread.
+                loops[k].computeIfAbsent(g.context(), c -> new LoopDispatch(c, slot, conflated)).offer(frame, g.sessions());
             }
-        }
-    }
-
-    private static void offer(ClientSession[] sessions, Object slot, Frame frame) {
-        for (ClientSession s : sessions) {
-            s.outbox().offerLatest(slot, frame);
         }
     }
 
