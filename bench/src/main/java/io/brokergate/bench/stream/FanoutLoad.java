@@ -62,8 +62,9 @@ public final class FanoutLoad {
                         (heap2 - heap1) / 1e3 / Math.max(1, o.sse), rss2 / 1e6, (rss2 - rss1) / 1e3 / Math.max(1, o.sse));
 
                 System.out.println();
-                System.out.println("| clients | ticks/s | offered msgs/s | delivered msgs/s | conflated/s | p50 | p99 | p99.9 | max |");
-                System.out.println("|---|---|---|---|---|---|---|---|---|");
+                System.out.println("| clients | ticks/s | offered msgs/s | delivered msgs/s | conflated/s | p50 | p99 | p99.9 | max"
+                        + " | server cores | clients+exchange cores |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
                 // WebSocket only: SSE clients stay connected but take no part (they are unsubscribed by closing them).
                 sseClients.close();
                 Thread.sleep(2000);
@@ -90,24 +91,34 @@ public final class FanoutLoad {
         ticks.run(rate, o.warmup);
         all.forEach(Deliveries::reset);
         double conflated0 = server.metric("brokergate_stream_conflated_total");
+        double serverCpu0 = server.cpuSeconds();
+        double benchCpu0 = benchCpuSeconds();
         long start = System.nanoTime();
         long sent = ticks.run(rate, o.seconds);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double serverCores = (server.cpuSeconds() - serverCpu0) / elapsed;
+        double benchCores = (benchCpuSeconds() - benchCpu0) / elapsed;
         Thread.sleep(300); // the last ticks' messages are in flight
         double conflated = (server.metric("brokergate_stream_conflated_total") - conflated0) / elapsed;
         long delivered = all.stream().mapToLong(Deliveries::events).sum();
         for (Deliveries d : all) {
             Latencies l = d.latencies();
             String who = all.size() == 1 ? label : label + (d == all.get(0) ? " (WS)" : " (SSE)");
-            System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | **%,.0f** | %,.0f | %.2f ms | %.2f ms | %.2f ms | %.1f ms |%n",
-                    who, rate, sent * (double) clients / elapsed / (all.size() == 1 ? 1 : 1), d.events() / elapsed,
+            System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | **%,.0f** | %,.0f | %.2f ms | %.2f ms | %.2f ms | %.1f ms | %.2f | %.2f |%n",
+                    who, rate, sent * (double) clients / elapsed, d.events() / elapsed,
                     d == all.get(0) ? conflated : 0.0, l.percentileMillis(50), l.percentileMillis(99), l.percentileMillis(99.9),
-                    l.maxMillis());
+                    l.maxMillis(), serverCores, benchCores);
         }
         if (all.size() > 1) {
-            System.out.printf(Locale.ROOT, "| %s total | %d | %,.0f | **%,.0f** | | | | | |%n", label, rate,
-                    sent * (double) clients / elapsed, delivered / elapsed);
+            System.out.printf(Locale.ROOT, "| %s total | %d | %,.0f | **%,.0f** | | | | | | %.2f | %.2f |%n", label, rate,
+                    sent * (double) clients / elapsed, delivered / elapsed, serverCores, benchCores);
         }
+    }
+
+    /** CPU time of this process (clients and the exchange), in seconds. */
+    private static double benchCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     /** Command-line options. */

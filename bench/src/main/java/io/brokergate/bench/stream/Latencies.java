@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Latencies {
 
     private static final int LINEAR = 1024;
-    private static final int LOG_BUCKETS = 1200;
+    private static final int LOG_BUCKETS = 1500; // 1 ms × 1.01^1500 ≈ 3 h: no latency falls off the end
     private final java.util.concurrent.atomic.AtomicLongArray buckets = new java.util.concurrent.atomic.AtomicLongArray(LINEAR + LOG_BUCKETS);
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong max = new AtomicLong();

@@ -89,6 +89,14 @@ final class StreamServer implements AutoCloseable {
         return (long) heap;
     }
 
+    /** CPU time the server process has used (user + system), in seconds. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+        return ticks / 100.0; // USER_HZ
+    }
+
     /** Resident set size of the server process, in bytes. */
     long rss() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {

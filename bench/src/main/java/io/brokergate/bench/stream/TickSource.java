@@ -17,13 +17,14 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The one upstream stream: the paper exchange in this process over a frozen market (prices move
  * only when this class moves them), one paper account, and a paced driver moving one symbol's
- * price. Tick {@code i} sets the price to {@code 100.00 + (i mod 10000) × 0.01}, so a client can
+ * price. Tick {@code i} sets the price to {@code 100.00 + (i mod 100000) × 0.01}, so a client can
  * tell from the price which tick a message carries and when it was sent (same clock: this process).
  */
 final class TickSource implements AutoCloseable {
 
     static final InstrumentId SYMBOL = InstrumentId.parse("AAPL.US");
-    static final int WINDOW = 10_000;
+    /** Distinct prices before they repeat: 100.00 … 1099.99, over 100 s even at 1,000 ticks/s. */
+    static final int WINDOW = 100_000;
     static final String ACCOUNT_NO = "BENCH0001";
 
     private final SimExchangeServer sim;
