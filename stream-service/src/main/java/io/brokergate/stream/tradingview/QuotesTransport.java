@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * {@code /tv/stream/quotes} as a hub client following the quotes (and, where the broker has depth,
  * the depth) of each requested symbol. The first line is the snapshot: every symbol with a known
- * bid and ask, once each subscription has answered (or after the snapshot wait); then a line with
+ * bid and ask, once each subscription has answered and each symbol has its first quote (or after
+ * the snapshot wait, with what is known); then a line with
  * the symbols whose quote changed. Each entity is TradingView's {@code {"s":"ok","n":…,"v":{ask,
  * bid, halted}}}: best bid/ask from the top of the book, else the quote's own. A symbol the broker
  * refused is an error line {@code {"s":"error","errmsg":"<symbol>: …"}}; the stream goes on.
@@ -84,7 +85,7 @@ final class QuotesTransport implements ClientTransport {
         if (message instanceof Event e && e.symbol() != null) {
             InstrumentId id = bySymbol.get(e.symbol());
             keep(id, e.payload());
-            return live ? changed(List.of(id)) : null;
+            return live ? changed(List.of(id)) : snapshotIfComplete();
         }
         if (message instanceof ServerMessages.Error error) {
             InstrumentId id = error.ref() == null ? null : bySymbol.get(error.ref());
@@ -129,7 +130,24 @@ final class QuotesTransport implements ClientTransport {
             return null;
         }
         unanswered.computeIfPresent(id, (k, n) -> n > 1 ? n - 1 : null);
-        return unanswered.isEmpty() ? goLive() : null;
+        return snapshotIfComplete();
+    }
+
+    /**
+     * The snapshot once every subscription has answered and every symbol the broker took has a bid
+     * and an ask (a fresh subscription's first push comes just after its answer); the route's timer
+     * sends an incomplete one after the snapshot wait.
+     */
+    private String snapshotIfComplete() {
+        if (!unanswered.isEmpty()) {
+            return null;
+        }
+        for (InstrumentId id : order) {
+            if (!refused.contains(id) && value(id) == null) {
+                return null;
+            }
+        }
+        return goLive();
     }
 
     /** Sends the snapshot of what is known; from now on every change goes out at once. */

@@ -49,9 +49,10 @@ public final class TradingViewEnvelope {
         }
     }
 
-    /** Starts a chunked JSON-lines response, unbuffered by proxies. */
+    /** Starts a chunked JSON-lines response, unbuffered by proxies; the headers leave at once (the first line may wait). */
     public static void startLines(HttpServerResponse response) {
         response.setChunked(true).putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
+        response.writeHead();
     }
 }

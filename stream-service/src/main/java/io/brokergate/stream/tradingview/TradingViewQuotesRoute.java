@@ -50,7 +50,7 @@ public class TradingViewQuotesRoute {
                                   ObjectMapper json, Vertx vertx,
                                   @ConfigProperty(name = "brokergate.stream.tradingview.ping-interval", defaultValue = "5s")
                                   Duration pingInterval,
-                                  @ConfigProperty(name = "brokergate.stream.tradingview.snapshot-wait", defaultValue = "2s")
+                                  @ConfigProperty(name = "brokergate.stream.tradingview.snapshot-wait", defaultValue = "1s")
                                   Duration snapshotWait) {
         this.hub = hub;
         this.access = access;

@@ -116,6 +116,21 @@ class TradingViewQuotesRouteTest {
     }
 
     @Test
+    void theSnapshotWaitsForTheFirstQuotesOfFreshSubscriptions() throws Exception {
+        InstrumentId alibaba = InstrumentId.parse("9988.HK");
+        InstrumentId xiaomi = InstrumentId.parse("1810.HK");
+        try (LineClient c = LineClient.open(base + "?accountId=acc-a3&symbols=9988.HK,1810.HK", quotes())) {
+            // nothing cached yet: the broker's first pushes follow the subscriptions
+            push(depth(alibaba, "158.1", "158.2"), "acc-a3");
+            push(depth(xiaomi, "42.5", "42.55"), "acc-a3");
+            JsonNode snapshot = c.next();
+            assertEquals(2, snapshot.size(), "one first message with both symbols: " + snapshot);
+            assertEquals("9988.HK", snapshot.get(0).path("n").asText());
+            assertEquals("1810.HK", snapshot.get(1).path("n").asText());
+        }
+    }
+
+    @Test
     void aSymbolTheBrokerRefusesIsAnErrorLineAndTheOthersKeepStreaming() throws Exception {
         InstrumentId hsbc = InstrumentId.parse("5.HK");
         try (LineClient c = LineClient.open(base + "?accountId=acc-a2&symbols=CAP.US,5.HK", quotes())) {

@@ -66,8 +66,7 @@ public class StreamingRoute {
             TradingViewEnvelope.fail(ctx, json, e);
             return;
         }
-        TradingViewEnvelope.startLines(ctx.response());
-        ctx.response().writeHead(); // headers now: the first line may be a heartbeat 5 s away
+        TradingViewEnvelope.startLines(ctx.response()); // headers now: the first line may be a heartbeat 5 s away
         StreamingConnection c = connection;
         String accountId = account.id();
         ctx.request().connection().closeHandler(v -> feeds.disconnect(c, accountId));
