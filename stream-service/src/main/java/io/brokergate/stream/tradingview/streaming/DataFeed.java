@@ -131,8 +131,8 @@ final class DataFeed implements ClientTransport {
      */
     synchronized List<Refused> tick(long unixSeconds, long stallNanos) {
         broadcast(StreamingLines.heartbeat(unixSeconds));
-        for (StreamingConnection c : List.copyOf(connections)) {
-            c.closeIfStalled(stallNanos);
+        for (StreamingConnection c : connections) {
+            c.closeIfStalled(stallNanos); // closes on the connection's event loop, not under this lock
         }
         long now = System.nanoTime();
         List<Refused> due = new ArrayList<>();

@@ -115,6 +115,9 @@ public class DataFeeds {
 
     /** The connection is gone: its slot is free; a feed without connections ends its hub session. */
     public void disconnect(StreamingConnection c, String accountId) {
+        if (!c.leave()) {
+            return; // already counted out
+        }
         ClientSession ended = null;
         synchronized (this) {
             DataFeed feed = feeds.get(accountId);

@@ -3,7 +3,10 @@ package io.brokergate.stream.tradingview.streaming;
 import io.brokergate.stream.fanout.ClientOutbox;
 import io.brokergate.stream.fanout.ClientTransport;
 import io.brokergate.stream.fanout.Frame;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -23,6 +26,9 @@ final class StreamingConnection implements ClientTransport {
     private final ClientOutbox outbox;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong progressNanos = new AtomicLong(System.nanoTime());
+    private final AtomicBoolean left = new AtomicBoolean();
+    /** The request's event loop (made there): closes run there, never under a caller's lock. */
+    private final Context context = Vertx.currentContext();
     private volatile boolean closed;
 
     StreamingConnection(HttpServerRequest request, String client, int backlog) {
@@ -57,6 +63,11 @@ final class StreamingConnection implements ClientTransport {
         return client;
     }
 
+    /** True the first time only: the close of the connection and of the response both report the end. */
+    boolean leave() {
+        return left.compareAndSet(false, true);
+    }
+
     @Override
     public void send(Frame frame, Sent done) {
         if (inFlight.getAndIncrement() == 0) {
@@ -89,7 +100,11 @@ final class StreamingConnection implements ClientTransport {
         }
         closed = true;
         LOG.warnf("dropping a /tv/streaming connection of %s: %s", client, reason);
-        request.connection().close();
+        if (context == null) {
+            request.connection().close();
+        } else {
+            context.runOnContext(v -> request.connection().close()); // its close handler takes the feeds' lock
+        }
     }
 
     @Override

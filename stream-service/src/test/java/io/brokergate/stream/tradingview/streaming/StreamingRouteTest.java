@@ -120,6 +120,7 @@ class StreamingRouteTest {
             connections.remove(0).close();
             await().atMost(Duration.ofSeconds(10)).until(() -> feeds.connections("acc-a1") == 3);
             connections.add(LineClient.open(uri.toString(), token)); // the slot is free again
+            given().auth().oauth2(token).get("/tv/streaming").then().statusCode(429); // and counted exactly once
         } finally {
             connections.forEach(LineClient::close);
         }
