@@ -14,6 +14,7 @@ import java.util.Set;
  *
  * @param maxSubscriptions symbols one push session may subscribe at once (LongPort 500)
  * @param depthLevels      price levels per side in depth data; 0 if there is none
+ * @param positionViews    how positions are reported; brokers that do not say report one per instrument
  */
 public record Capabilities(
         BrokerId broker,
@@ -34,7 +35,8 @@ public record Capabilities(
         int depthLevels,
         Set<BarPeriod> historyPeriods,
         int maxSubscriptions,
-        Set<PushFeature> pushFeatures) {
+        Set<PushFeature> pushFeatures,
+        Set<PositionView> positionViews) {
 
     /** Streams a broker's socket delivers. */
     public enum PushFeature { QUOTES, DEPTH, TRADES, ORDERS, EXECUTIONS }
@@ -46,6 +48,26 @@ public record Capabilities(
         timeInForces = Set.copyOf(timeInForces);
         historyPeriods = Set.copyOf(historyPeriods);
         pushFeatures = Set.copyOf(pushFeatures);
+        positionViews = positionViews == null || positionViews.isEmpty() ? Set.of(PositionView.INSTRUMENT) : Set.copyOf(positionViews);
+    }
+
+    /** A broker that reports one position per instrument (every adapter written before position views existed). */
+    public Capabilities(BrokerId broker, String displayName, Set<Market> markets, Set<OrderType> orderTypes,
+                        Set<TimeInForce> timeInForces, boolean modifyPrice, boolean modifyQuantity, boolean orderBrackets,
+                        boolean positionBrackets, boolean closePosition, boolean executions, boolean balances,
+                        boolean maxQuantityEstimate, boolean outsideRegularHours, boolean shortSelling, int depthLevels,
+                        Set<BarPeriod> historyPeriods, int maxSubscriptions, Set<PushFeature> pushFeatures) {
+        this(broker, displayName, markets, orderTypes, timeInForces, modifyPrice, modifyQuantity, orderBrackets,
+                positionBrackets, closePosition, executions, balances, maxQuantityEstimate, outsideRegularHours,
+                shortSelling, depthLevels, historyPeriods, maxSubscriptions, pushFeatures, Set.of(PositionView.INSTRUMENT));
+    }
+
+    public boolean reports(PositionView view) {
+        return positionViews.contains(view);
+    }
+
+    public boolean pushes(PushFeature feature) {
+        return pushFeatures.contains(feature);
     }
 
     public boolean supports(OrderType type) {

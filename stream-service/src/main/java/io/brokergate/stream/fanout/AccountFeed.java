@@ -12,6 +12,7 @@ import io.brokergate.stream.fanout.ServerMessages.Resumed;
 import io.brokergate.stream.fanout.ServerMessages.Resync;
 import io.brokergate.stream.fanout.ServerMessages.Status;
 import io.brokergate.stream.fanout.ServerMessages.Subscribed;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleConsumer;
 
 /**
  * Everything the hub keeps for one account: the last-value state built from its account events
@@ -32,7 +34,7 @@ final class AccountFeed {
     private final int maxOrders;
     private final RetentionRing ring;
     private final Map<String, Order> orders = new LinkedHashMap<>();
-    private final Map<InstrumentId, Position> positions = new LinkedHashMap<>();
+    private final Map<InstrumentId, TrackedPosition> positions = new LinkedHashMap<>();
     private List<Balance> balances = List.of();
     private AccountEvent.Connection connection;
     private long epoch = -1;
@@ -40,8 +42,11 @@ final class AccountFeed {
     private final Subscribers[] subscribers = new Subscribers[StreamKind.values().length];
     private final Map<InstrumentId, InstrumentFeed> instruments = new ConcurrentHashMap<>();
 
-    AccountFeed(String accountId, int maxOrders, int retainedEvents, long retentionNanos) {
+    private final DoubleConsumer conflated;
+
+    AccountFeed(String accountId, int maxOrders, int retainedEvents, long retentionNanos, DoubleConsumer conflated) {
         this.accountId = accountId;
+        this.conflated = conflated;
         this.maxOrders = maxOrders;
         this.ring = new RetentionRing(retainedEvents, retentionNanos);
         for (int i = 0; i < subscribers.length; i++) {
@@ -50,7 +55,7 @@ final class AccountFeed {
     }
 
     InstrumentFeed instrument(InstrumentId id) {
-        return instruments.computeIfAbsent(id, i -> new InstrumentFeed(accountId, i));
+        return instruments.computeIfAbsent(id, i -> new InstrumentFeed(accountId, i, conflated));
     }
 
     synchronized void accept(AccountEvent e, FrameWriter writer, long nowNanos) {
@@ -141,7 +146,7 @@ final class AccountFeed {
     private void queueSnapshot(ClientSession s, StreamKind stream, String ref, FrameWriter writer) {
         Object snapshot = switch (stream) {
             case ORDERS -> new ArrayList<>(orders.values());
-            case POSITIONS -> positions.values().stream().filter(p -> !p.isFlat()).toList();
+            case POSITIONS -> positions.values().stream().filter(p -> !p.position().isFlat()).toList();
             case ACCOUNT -> new AccountState(balances, connection);
             default -> List.of(); // executions are events only; resume replays missed ones
         };
@@ -159,7 +164,7 @@ final class AccountFeed {
                     orders.remove(orders.keySet().iterator().next());
                 }
             }
-            case POSITION -> positions.put(e.position().instrument(), e.position());
+            case POSITION -> positions.put(e.position().instrument(), track(e));
             case BALANCES -> balances = e.balances();
             case CONNECTION -> connection = e.connection();
             case EXECUTION -> {
@@ -168,11 +173,22 @@ final class AccountFeed {
         }
     }
 
-    private static Object payload(AccountEvent e) {
+    /** Keeps the opening time while a position stays open; a flat one has none. */
+    private TrackedPosition track(AccountEvent e) {
+        Position p = e.position();
+        if (p.isFlat()) {
+            return new TrackedPosition(p, null);
+        }
+        TrackedPosition before = positions.get(p.instrument());
+        Instant opened = before == null || before.openedAt() == null ? e.stamp().publishedAt() : before.openedAt();
+        return new TrackedPosition(p, opened);
+    }
+
+    private Object payload(AccountEvent e) {
         return switch (e.kind()) {
             case ORDER -> e.order();
             case EXECUTION -> e.execution();
-            case POSITION -> e.position();
+            case POSITION -> positions.get(e.position().instrument());
             case BALANCES -> new AccountState(e.balances(), null);
             case CONNECTION -> e.connection();
         };

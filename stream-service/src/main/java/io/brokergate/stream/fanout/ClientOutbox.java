@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
 
 /**
  * One client's bounded queue between the hub and its connection. Lossless frames (orders,
@@ -22,12 +24,16 @@ public final class ClientOutbox {
         void tooSlow(ClientOutbox outbox);
     }
 
+    private static final Logger LOG = Logger.getLogger(ClientOutbox.class);
+
     private final ClientTransport transport;
     private final int losslessBound;
     private final int window;
     private final Listener listener;
     private final ArrayDeque<Frame> lossless = new ArrayDeque<>();
     private final LinkedHashMap<Object, Frame> latest = new LinkedHashMap<>();
+    /** One callback object for every send of this client. */
+    private final ClientTransport.Sent onSent = this::sent;
     private int inFlight;
     private boolean pumping;
     private boolean failed;
@@ -69,6 +75,12 @@ public final class ClientOutbox {
         boolean replaced;
         synchronized (this) {
             if (failed || closeWhenDrained != null) {
+                return;
+            }
+            if (!pumping && inFlight < window && lossless.isEmpty() && latest.isEmpty()) {
+                // A client keeping up (the usual case): straight out, no slot to fill and empty again.
+                inFlight++;
+                sendOne(frame);
                 return;
             }
             replaced = latest.put(key, frame) != null;
@@ -119,10 +131,24 @@ public final class ClientOutbox {
                     break;
                 }
                 inFlight++;
-                transport.send(next).whenComplete((ignored, error) -> sent(error));
+                sendOne(next);
             }
         } finally {
             pumping = false;
+        }
+    }
+
+    /**
+     * A transport that throws (a frame it cannot render) fails this client only, never the
+     * dispatching hub: the client is closed (asynchronously: the caller holds locks) and resumes.
+     */
+    private void sendOne(Frame frame) {
+        try {
+            transport.send(frame, onSent);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not send %s to a %s client; closing it", frame, transport.protocol());
+            CompletableFuture.runAsync(() -> transport.close("internal error; reconnect and resume"));
+            sent(e);
         }
     }
 

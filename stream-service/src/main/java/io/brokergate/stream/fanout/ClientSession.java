@@ -13,12 +13,14 @@ public final class ClientSession {
     private final String id;
     private final Caller caller;
     private final ClientOutbox outbox;
+    private final int maxSubscriptions;
     final Map<SubscriptionKey, State> subscriptions = new ConcurrentHashMap<>();
 
-    ClientSession(String id, Caller caller, ClientOutbox outbox) {
+    ClientSession(String id, Caller caller, ClientOutbox outbox, int maxSubscriptions) {
         this.id = id;
         this.caller = caller;
         this.outbox = outbox;
+        this.maxSubscriptions = maxSubscriptions;
     }
 
     public String id() {
@@ -31,6 +33,11 @@ public final class ClientSession {
 
     public ClientOutbox outbox() {
         return outbox;
+    }
+
+    /** Subscriptions this session may hold at once (symbols × kinds for market data, one per account stream). */
+    public int maxSubscriptions() {
+        return maxSubscriptions;
     }
 
     public int subscriptionCount() {

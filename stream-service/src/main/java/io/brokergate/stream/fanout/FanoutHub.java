@@ -132,14 +132,19 @@ public class FanoutHub {
 
     private AccountFeed feed(String accountId) {
         return feeds.computeIfAbsent(accountId, id -> new AccountFeed(id, settings.ordersPerAccount(),
-                settings.retentionEvents(), settings.retentionAge().toNanos()));
+                settings.retentionEvents(), settings.retentionAge().toNanos(), conflated::increment));
     }
 
     // --- clients ---
 
     public ClientSession open(Caller caller, ClientTransport transport) {
+        return open(caller, transport, settings.maxSubscriptionsPerConnection());
+    }
+
+    /** A session allowed more subscriptions than a connection (a stream that follows several kinds per symbol). */
+    public ClientSession open(Caller caller, ClientTransport transport, int maxSubscriptions) {
         ClientOutbox outbox = new ClientOutbox(transport, settings.losslessBacklog(), settings.sendWindow(), outboxListener);
-        ClientSession s = new ClientSession(UUID.randomUUID().toString(), caller, outbox);
+        ClientSession s = new ClientSession(UUID.randomUUID().toString(), caller, outbox, maxSubscriptions);
         sessions.put(s.id(), s);
         clients(transport.protocol()).incrementAndGet();
         return s;
@@ -167,9 +172,8 @@ public class FanoutHub {
     /** Subscribes an authorized session (see {@link StreamAccess}) to an account stream or market-data symbols. */
     public void subscribe(ClientSession s, String ref, StreamKind stream, String accountId, List<InstrumentId> symbols) {
         int adding = stream.isMarketData() ? symbols.size() : 1;
-        if (s.subscriptionCount() + adding > settings.maxSubscriptionsPerConnection()) {
-            error(s, "too_many_subscriptions", "at most " + settings.maxSubscriptionsPerConnection()
-                    + " subscriptions per connection", ref);
+        if (s.subscriptionCount() + adding > s.maxSubscriptions()) {
+            error(s, "too_many_subscriptions", "at most " + s.maxSubscriptions() + " subscriptions per connection", ref);
             return;
         }
         AccountFeed feed = feed(accountId);

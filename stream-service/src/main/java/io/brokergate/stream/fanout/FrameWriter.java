@@ -6,23 +6,30 @@ import io.brokergate.stream.fanout.ServerMessages.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.function.Function;
 
-/** Serializes server messages once into shareable frames, with the application's ObjectMapper (ISO dates). */
+/** Makes shareable frames of server messages, serialized once with the application's ObjectMapper (ISO dates). */
 @ApplicationScoped
 public class FrameWriter {
 
     private final ObjectMapper json;
+    private final Function<Object, String> serializer = this::write;
 
     public FrameWriter(ObjectMapper json) {
         this.json = json;
     }
 
-    public Frame frame(String type, String id, Object message) {
+    private String write(Object message) {
         try {
-            return new Frame(type, id, json.writeValueAsString(message));
+            return json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A frame of a typed message; its JSON is written on first use (see {@link Frame#json()}). */
+    public Frame frame(String type, String id, Object message) {
+        return new Frame(type, id, message, serializer);
     }
 
     public Frame error(String code, String message, String ref) {

@@ -5,6 +5,10 @@ import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.stream.fanout.ServerMessages.Event;
 import io.brokergate.stream.fanout.ServerMessages.LastValue;
 import io.brokergate.stream.fanout.ServerMessages.Subscribed;
+import io.vertx.core.Context;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
 
 /**
  * Market data of one instrument through one account's feed: the last value and a hub-assigned
@@ -23,9 +27,15 @@ final class InstrumentFeed {
     /** Identity keys for the latest-wins slots in client outboxes: one per (feed, instrument, kind). */
     private final Object[] conflationKeys = {new Object(), new Object(), new Object()};
 
-    InstrumentFeed(String accountId, InstrumentId instrument) {
+    /** Per kind, the dispatch to each event loop with subscribers; guarded by this. */
+    @SuppressWarnings("unchecked")
+    private final Map<Context, LoopDispatch>[] loops = new Map[] {new HashMap<>(), new HashMap<>(), new HashMap<>()};
+    private final DoubleConsumer conflated;
+
+    InstrumentFeed(String accountId, InstrumentId instrument, DoubleConsumer conflated) {
         this.accountId = accountId;
         this.instrument = instrument;
+        this.conflated = conflated;
     }
 
     synchronized void accept(MarketDataEvent e, FrameWriter writer) {
@@ -38,14 +48,22 @@ final class InstrumentFeed {
         };
         lastPayload[k] = payload;
         long seq = ++sequence[k];
-        ClientSession[] to = subscribers[k].current();
-        if (to.length == 0) {
+        Subscribers.Group[] groups = subscribers[k].byEventLoop();
+        if (groups.length == 0) {
             return; // cached for the next subscriber; nothing serialized
         }
         Frame frame = writer.frame("event", null,
                 new Event("event", stream.wireName(), accountId, instrument.symbol(), null, seq, payload));
-        for (ClientSession s : to) {
-            s.outbox().offerLatest(conflationKeys[k], frame);
+        Object slot = conflationKeys[k];
+        for (Subscribers.Group g : groups) {
+            if (g.context() == null) {
+                for (ClientSession s : g.sessions()) {
+                    s.outbox().offerLatest(slot, frame);
+                }
+            } else {
+                // One task per event loop: its clients' writes then happen on their own thread.
+                loops[k].computeIfAbsent(g.context(), c -> new LoopDispatch(c, slot, conflated)).offer(frame, g.sessions());
+            }
         }
     }
 

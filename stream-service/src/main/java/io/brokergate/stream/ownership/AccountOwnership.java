@@ -18,6 +18,14 @@ public interface AccountOwnership {
     /** Gives up every owned account (one final {@link Listener#onRevoked}) and stops. */
     void stop();
 
+    /**
+     * Whether an account this pod does not own may be owned by another pod. False for the local
+     * implementation, which owns every account there is: an account it does not own has no socket anywhere.
+     */
+    default boolean othersMayOwn() {
+        return false;
+    }
+
     interface Listener {
 
         void onAssigned(Set<OwnedAccount> assigned);

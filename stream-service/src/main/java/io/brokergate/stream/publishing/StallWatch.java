@@ -1,7 +1,7 @@
 package io.brokergate.stream.publishing;
 
 import io.brokergate.stream.ownership.OwnedAccount;
-import io.brokergate.stream.subscriptions.RefCountedUpstreamDemand;
+import io.brokergate.stream.subscriptions.OwnerSubscriptions;
 import io.brokergate.stream.upstream.UpstreamSessions;
 import io.brokergate.stream.upstream.UpstreamStatus;
 import io.quarkus.runtime.StartupEvent;
@@ -16,21 +16,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reports {@code stalled} when a live socket delivered no push for {@code brokergate.stream.stall-after}
- * while this pod's clients want data through it (a socket can stay open while the broker stops
- * sending). Informational: a quiet market outside trading hours also looks like this. 0 disables.
+ * while clients of any pod want data through it (a socket can stay open while the broker stops
+ * sending). "Want" is the union of every pod's subscription intents for the account. Informational: a quiet market outside trading hours also looks like this. 0 disables.
  */
 @ApplicationScoped
 public class StallWatch {
 
     private final UpstreamSessions sessions;
-    private final RefCountedUpstreamDemand demand;
+    private final OwnerSubscriptions demand;
     private final Vertx vertx;
     private final Duration stallAfter;
     private final Clock clock = Clock.systemUTC();
     /** Since when each account has had client interest; a new interest must not count the idle time before it. */
     private final Map<String, Long> wantedSince = new ConcurrentHashMap<>();
 
-    public StallWatch(UpstreamSessions sessions, RefCountedUpstreamDemand demand, Vertx vertx,
+    public StallWatch(UpstreamSessions sessions, OwnerSubscriptions demand, Vertx vertx,
                       @ConfigProperty(name = "brokergate.stream.stall-after", defaultValue = "30s") Duration stallAfter) {
         this.sessions = sessions;
         this.demand = demand;
@@ -55,7 +55,7 @@ public class StallWatch {
             if (publisher == null || status == null) {
                 continue;
             }
-            if (!demand.hasInterest(id)) {
+            if (!demand.isWanted(id)) {
                 wantedSince.remove(id);
                 continue;
             }

@@ -2,21 +2,35 @@ package io.brokergate.stream.sse;
 
 import io.brokergate.stream.fanout.ClientTransport;
 import io.brokergate.stream.fanout.Frame;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.concurrent.CompletionStage;
 
 /** A {@code text/event-stream} response as a hub client. */
 final class SseTransport implements ClientTransport {
 
     private final HttpServerRequest request;
+    private final Context eventLoop = Vertx.currentContext();
 
+    /** Made on the request's event loop, which it remembers for the hub. */
     SseTransport(HttpServerRequest request) {
         this.request = request;
     }
 
     @Override
-    public CompletionStage<Void> send(Frame frame) {
-        return request.response().write(format(frame)).toCompletionStage();
+    public Context eventLoop() {
+        return eventLoop;
+    }
+
+    /** The rendering key of SSE events on frames. */
+    private static final Object SSE = new Object();
+
+    @Override
+    public void send(Frame frame, Sent done) {
+        // one encoded event per frame for every SSE client (Vert.x writes a shared buffer as a slice)
+        Buffer event = frame.rendered(SSE, f -> Buffer.buffer(format(f)));
+        request.response().write(event, written -> done.sent(written.cause()));
     }
 
     /** Ends the stream; the connection is closed too so a client that stopped reading cannot hold it. */

@@ -3,7 +3,9 @@ package io.brokergate.stream.tradingview;
 import io.brokergate.core.account.Balance;
 import io.brokergate.core.account.Position;
 import io.brokergate.core.order.Order;
+import io.brokergate.stream.fanout.TrackedPosition;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,46 @@ final class TradingViewEntities {
         m.put("qty", p.quantity().abs());
         m.put("side", p.quantity().signum() < 0 ? "sell" : "buy");
         m.put("avgPrice", p.averageCost() == null ? BigDecimal.ZERO : p.averageCost());
+        if (p.unrealizedPnl() != null) {
+            m.put("unrealizedPl", p.unrealizedPnl());
+        }
+        return m;
+    }
+
+    /**
+     * A net position ({@code /netPositions}): {@code qty} the absolute net quantity with its
+     * {@code side}, {@code longQty}/{@code shortQty} the legs (one instrument nets to one of them),
+     * or {@code {"id":…,"qty":0}} for a flat one.
+     */
+    static Map<String, Object> netPosition(Position p) {
+        Map<String, Object> m = position(p);
+        if (p.isFlat()) {
+            return m;
+        }
+        boolean shortSide = p.quantity().signum() < 0;
+        m.put("longQty", shortSide ? BigDecimal.ZERO : p.quantity());
+        m.put("shortQty", shortSide ? p.quantity().negate() : BigDecimal.ZERO);
+        return m;
+    }
+
+    /**
+     * An individual position ({@code /individualPositions}). The core model has one position per
+     * instrument, so each instrument's position is one individual position: {@code price} its
+     * average cost, {@code date} (ms, as a string) when the hub first saw it open.
+     */
+    static Map<String, Object> individualPosition(TrackedPosition tracked) {
+        Position p = tracked.position();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.instrument().symbol());
+        if (p.isFlat()) {
+            m.put("qty", 0);
+            return m;
+        }
+        m.put("instrument", p.instrument().symbol());
+        m.put("qty", p.quantity().abs());
+        m.put("side", p.quantity().signum() < 0 ? "sell" : "buy");
+        m.put("price", p.averageCost() == null ? BigDecimal.ZERO : p.averageCost());
+        m.put("date", String.valueOf((tracked.openedAt() == null ? Instant.now() : tracked.openedAt()).toEpochMilli()));
         if (p.unrealizedPnl() != null) {
             m.put("unrealizedPl", p.unrealizedPnl());
         }

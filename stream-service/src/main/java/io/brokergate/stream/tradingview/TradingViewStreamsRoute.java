@@ -2,15 +2,16 @@ package io.brokergate.stream.tradingview;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokergate.api.security.Caller;
-import io.brokergate.api.security.Callers;
+import io.brokergate.core.account.Account;
+import io.brokergate.core.capability.Capabilities;
+import io.brokergate.core.capability.PositionView;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
 import io.brokergate.stream.fanout.ClientSession;
 import io.brokergate.stream.fanout.FanoutHub;
 import io.brokergate.stream.fanout.StreamAccess;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.brokergate.stream.upstream.CapabilityMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * TradingView Broker API account streams, {@code GET /tv/accounts/{accountId}/stream/orders},
- * {@code …/positions} and {@code …/state}: chunked {@code application/json}, one compact JSON
- * message per line. Authentication, scope ({@code accounts:read}) and account checks happen before
- * the stream starts and fail in TradingView's envelope {@code {"s":"error","errmsg":…}}. The first
+ * {@code …/positions}, {@code …/netPositions}, {@code …/individualPositions} and {@code …/state}:
+ * chunked {@code application/json}, one compact JSON message per line. Authentication, scope
+ * ({@code accounts:read}), the account and the broker's position view are checked before the
+ * stream starts and fail in TradingView's envelope {@code {"s":"error","errmsg":…}}. The first
  * line is the snapshot, then complete changed entities; {@code {"s":"ok"}} after
  * {@code brokergate.stream.tradingview.ping-interval} (5 s) without output. The {@code locale}
  * query parameter is accepted (messages are not localized). The server ends a stream only on shutdown.
@@ -35,15 +37,17 @@ public class TradingViewStreamsRoute {
 
     private final FanoutHub hub;
     private final StreamAccess access;
+    private final CapabilityMap capabilities;
     private final ObjectMapper json;
     private final Vertx vertx;
     private final Duration pingInterval;
 
-    public TradingViewStreamsRoute(FanoutHub hub, StreamAccess access, ObjectMapper json, Vertx vertx,
+    public TradingViewStreamsRoute(FanoutHub hub, StreamAccess access, CapabilityMap capabilities, ObjectMapper json, Vertx vertx,
                                    @ConfigProperty(name = "brokergate.stream.tradingview.ping-interval", defaultValue = "5s")
                                    Duration pingInterval) {
         this.hub = hub;
         this.access = access;
+        this.capabilities = capabilities;
         this.json = json;
         this.vertx = vertx;
         this.pingInterval = pingInterval;
@@ -51,53 +55,59 @@ public class TradingViewStreamsRoute {
 
     void register(@Observes Router router) {
         for (TradingViewStream s : TradingViewStream.values()) {
-            router.get(PREFIX + s.path).handler(ctx -> handle(ctx, s));
+            router.get(PREFIX + s.path).handler(ctx -> TradingViewEnvelope.withCaller(ctx, json, caller -> start(ctx, caller, s)));
         }
-    }
-
-    private void handle(RoutingContext ctx, TradingViewStream stream) {
-        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
-                identity -> Callers.find(identity).ifPresentOrElse(caller -> start(ctx, caller, stream),
-                        () -> fail(ctx, new GatewayException(ErrorCode.UNAUTHENTICATED, "a bearer token is required"))),
-                failure -> fail(ctx, new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid credential")));
     }
 
     private void start(RoutingContext ctx, Caller caller, TradingViewStream stream) {
         String account = ctx.pathParam("accountId");
         ctx.request().getParam("locale"); // accepted; messages are not localized
         try {
-            access.authorize(caller, stream.hubStream, account);
+            requireView(access.authorize(caller, stream.hubStream, account), stream);
         } catch (GatewayException e) {
-            fail(ctx, e);
+            TradingViewEnvelope.fail(ctx, json, e);
             return;
         }
         if (hub.isShuttingDown()) {
-            fail(ctx, new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "server shutting down; reconnect"));
+            TradingViewEnvelope.fail(ctx, json, new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "server shutting down; reconnect"));
             return;
         }
-        HttpServerResponse response = ctx.response();
-        response.setChunked(true).putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
-                .putHeader("X-Accel-Buffering", "no");
-        TradingViewTransport transport = new TradingViewTransport(ctx.request(), stream, json);
-        ClientSession session = hub.open(caller, transport);
-        long intervalNanos = pingInterval.toNanos();
-        long tick = Math.max(50, pingInterval.toMillis() / 5);
-        long timer = vertx.setPeriodic(tick, id -> transport.pingIfSilent(intervalNanos));
-        Runnable closed = () -> {
-            vertx.cancelTimer(timer);
-            hub.close(session);
-        };
-        ctx.request().connection().closeHandler(v -> closed.run());
-        response.closeHandler(v -> closed.run());
-        response.endHandler(v -> vertx.cancelTimer(timer));
+        TradingViewEnvelope.startLines(ctx.response());
+        TradingViewLines lines = new TradingViewLines(ctx.request());
+        ClientSession session = hub.open(caller, new TradingViewTransport(lines, stream, json));
+        lines.pingWhileOpen(ctx, vertx, pingInterval, () -> hub.close(session));
         hub.subscribe(session, null, stream.hubStream, account, List.of());
     }
 
-    private void fail(RoutingContext ctx, GatewayException e) {
-        HttpServerResponse r = ctx.response().setStatusCode(e.code().httpStatus()).putHeader("Content-Type", "application/json");
-        if (e.code() == ErrorCode.UNAUTHENTICATED) {
-            r.putHeader("WWW-Authenticate", "Bearer");
+    /**
+     * Position streams follow the broker's declared position view (TradingView's
+     * {@code supportPositionNetting} swaps {@code positions} for net and individual positions).
+     */
+    static void requireView(Account account, TradingViewStream stream, CapabilityMap capabilities) {
+        if (stream.requires == null) {
+            return;
         }
-        r.end(TradingViewTransport.error(json, e.getMessage()));
+        Capabilities c = capabilities.of(account.broker()).orElse(null);
+        if (c == null) {
+            throw GatewayException.invalid(describe(stream.requires) + " are not available: no adapter for broker "
+                    + account.broker().wireName());
+        }
+        if (!c.reports(stream.requires)) {
+            throw GatewayException.invalid(describe(stream.requires) + " are not supported by " + c.displayName()
+                    + (c.reports(PositionView.INSTRUMENT) ? ", which reports one position per instrument: use stream/positions"
+                    : ", which reports net and individual positions: use stream/netPositions and stream/individualPositions"));
+        }
+    }
+
+    private void requireView(Account account, TradingViewStream stream) {
+        requireView(account, stream, capabilities);
+    }
+
+    private static String describe(PositionView view) {
+        return switch (view) {
+            case INSTRUMENT -> "positions per instrument";
+            case NET -> "net positions";
+            case INDIVIDUAL -> "individual positions";
+        };
     }
 }

@@ -1,121 +1,106 @@
 package io.brokergate.stream.tradingview;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokergate.core.account.Balance;
-import io.brokergate.core.account.Position;
 import io.brokergate.core.order.Order;
 import io.brokergate.stream.fanout.ClientTransport;
+import io.vertx.core.Context;
 import io.brokergate.stream.fanout.Frame;
-import io.vertx.core.http.HttpServerRequest;
+import io.brokergate.stream.fanout.ServerMessages.AccountState;
+import io.brokergate.stream.fanout.ServerMessages.Event;
+import io.brokergate.stream.fanout.ServerMessages.Subscribed;
+import io.brokergate.stream.fanout.TrackedPosition;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
+import java.util.function.Function;
 
 /**
- * A TradingView HTTP stream as a hub client: the hub's {@code subscribed} snapshot becomes the
- * first line (a JSON array, or the AccountState object for {@code state}), each {@code event} a
- * line with the complete changed entity. Hub heartbeats and protocol messages are not forwarded;
- * the route sends TradingView's own ping.
+ * A TradingView account stream as a hub client. It reads the typed message of each frame (never
+ * the hub's JSON): the {@code subscribed} snapshot becomes the first line (a JSON array, or the
+ * AccountState object for {@code state}), each {@code event} a line with the complete changed
+ * entity. Hub heartbeats and protocol messages are not forwarded; the route sends TradingView's
+ * own ping.
  */
 final class TradingViewTransport implements ClientTransport {
 
-    private static final Logger LOG = Logger.getLogger(TradingViewTransport.class);
-    static final String PING = "{\"s\":\"ok\"}\n";
-
-    private final HttpServerRequest request;
+    private final TradingViewLines lines;
     private final TradingViewStream stream;
     private final ObjectMapper json;
-    private final AtomicLong lastWriteNanos = new AtomicLong(System.nanoTime());
 
-    TradingViewTransport(HttpServerRequest request, TradingViewStream stream, ObjectMapper json) {
-        this.request = request;
+    TradingViewTransport(TradingViewLines lines, TradingViewStream stream, ObjectMapper json) {
+        this.lines = lines;
         this.stream = stream;
         this.json = json;
     }
 
     @Override
-    public CompletionStage<Void> send(Frame frame) {
-        String line;
-        try {
-            line = line(frame);
-        } catch (Exception e) {
-            LOG.warnf(e, "TradingView %s stream: frame %s not mapped", stream.path, frame.type());
-            line = null;
-        }
+    public void send(Frame frame, Sent done) {
+        String line = line(frame);
         if (line == null) {
-            return CompletableFuture.completedFuture(null);
+            done.sent(null);
+        } else {
+            lines.write(line, done);
         }
-        return write(line);
-    }
-
-    /** Writes the ping if nothing was written for {@code intervalNanos}. */
-    void pingIfSilent(long intervalNanos) {
-        if (System.nanoTime() - lastWriteNanos.get() >= intervalNanos && !request.response().ended()) {
-            write(PING);
-        }
-    }
-
-    private CompletionStage<Void> write(String line) {
-        lastWriteNanos.set(System.nanoTime());
-        return request.response().write(line).toCompletionStage();
     }
 
     /** The TradingView line for a hub frame, ending in a newline, or null if the frame is not forwarded. */
-    String line(Frame frame) throws Exception {
-        String type = frame.type();
-        if (!type.equals("subscribed") && !type.equals("event")) {
+    String line(Frame frame) {
+        Object message = frame.message();
+        Object body;
+        if (message instanceof Subscribed s) {
+            body = s.snapshot();
+        } else if (message instanceof Event e) {
+            body = e.payload();
+        } else {
             return null; // heartbeat, status, closing, …: TradingView has no message for them
         }
-        JsonNode message = json.readTree(frame.json());
-        JsonNode body = type.equals("subscribed") ? message.get("snapshot") : message.get("payload");
-        if (body == null || body.isNull()) {
-            return null;
-        }
-        Object out = switch (stream) {
-            case ORDERS -> {
-                List<Object> list = new ArrayList<>();
-                for (JsonNode n : body.isArray() ? body : List.of(body)) {
-                    list.add(TradingViewEntities.order(json.treeToValue(n, Order.class)));
-                }
-                yield list;
-            }
-            case POSITIONS -> {
-                List<Object> list = new ArrayList<>();
-                for (JsonNode n : body.isArray() ? body : List.of(body)) {
-                    list.add(TradingViewEntities.position(json.treeToValue(n, Position.class)));
-                }
-                yield list;
-            }
-            case STATE -> {
-                JsonNode balances = body.get("balances");
-                if (balances == null || balances.isNull()) {
-                    yield type.equals("subscribed") ? TradingViewEntities.state(List.of()) : null;
-                }
-                List<Balance> list = new ArrayList<>();
-                for (JsonNode n : balances) {
-                    list.add(json.treeToValue(n, Balance.class));
-                }
-                yield TradingViewEntities.state(list);
-            }
+        Object out = body == null ? null : switch (stream) {
+            case ORDERS -> entities(body, Order.class, TradingViewEntities::order);
+            case POSITIONS -> entities(body, TrackedPosition.class, t -> TradingViewEntities.position(t.position()));
+            case NET_POSITIONS -> entities(body, TrackedPosition.class, t -> TradingViewEntities.netPosition(t.position()));
+            case INDIVIDUAL_POSITIONS -> entities(body, TrackedPosition.class, TradingViewEntities::individualPosition);
+            case STATE -> state(body, message instanceof Subscribed);
         };
         if (out == null) {
             return null;
         }
-        // compact JSON escapes control characters, so the only newline is the terminator
-        return json.writeValueAsString(out) + "\n";
+        try {
+            // compact JSON escapes control characters, so the only newline is the terminator
+            return json.writeValueAsString(out) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Shutdown only: the server never ends a TradingView stream otherwise. */
+    /** A snapshot (a collection) or one changed entity, as a JSON array of TradingView entities. */
+    private static <T> List<Object> entities(Object body, Class<T> type, Function<T, Object> map) {
+        Collection<?> items = body instanceof Collection<?> c ? c : List.of(body);
+        List<Object> out = new ArrayList<>(items.size());
+        for (Object item : items) {
+            out.add(map.apply(type.cast(item)));
+        }
+        return out;
+    }
+
+    /** The whole AccountState on every balances change; a connection-state change has none and is skipped. */
+    private static Map<String, Object> state(Object body, boolean snapshot) {
+        if (!(body instanceof AccountState s) || (s.balances() == null && !snapshot)) {
+            return null;
+        }
+        List<Balance> balances = new ArrayList<>();
+        if (s.balances() instanceof Collection<?> c) {
+            c.forEach(b -> balances.add((Balance) b));
+        }
+        return TradingViewEntities.state(balances);
+    }
+
     @Override
     public void close(String reason) {
-        if (!request.response().ended()) {
-            request.response().end().onComplete(done -> request.connection().close());
-        }
+        lines.end();
     }
 
     @Override
@@ -123,11 +108,8 @@ final class TradingViewTransport implements ClientTransport {
         return "tradingview";
     }
 
-    static String error(ObjectMapper json, String message) {
-        try {
-            return json.writeValueAsString(Map.of("s", "error", "errmsg", message == null ? "error" : message));
-        } catch (Exception e) {
-            return "{\"s\":\"error\",\"errmsg\":\"error\"}";
-        }
+    @Override
+    public Context eventLoop() {
+        return lines.eventLoop();
     }
 }

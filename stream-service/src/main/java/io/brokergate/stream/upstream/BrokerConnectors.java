@@ -1,6 +1,7 @@
 package io.brokergate.stream.upstream;
 
 import io.brokergate.core.capability.BrokerId;
+import io.brokergate.core.capability.Capabilities;
 import io.brokergate.core.spi.BrokerConnector;
 import io.brokergate.longport.adapter.LongPortConnector;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** One connector per broker, sharing the application's Vert.x and one governor timer. */
 @ApplicationScoped
-public class BrokerConnectors {
+public class BrokerConnectors implements CapabilityMap {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "broker-governor");
@@ -31,6 +32,11 @@ public class BrokerConnectors {
 
     public Optional<BrokerConnector> forBroker(BrokerId broker) {
         return Optional.ofNullable(connectors.get(broker));
+    }
+
+    @Override
+    public Optional<Capabilities> of(BrokerId broker) {
+        return forBroker(broker).map(BrokerConnector::capabilities);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -52,6 +52,7 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
     private final BrokerConnectors connectors;
     private final AccountPublishers publishers;
     private final Event<UpstreamSessionOpened> opened;
+    private final Event<UpstreamSessionClosed> closed;
     private final Vertx vertx;
     private final Map<String, UpstreamStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, BrokerSession> sessions = new ConcurrentHashMap<>();
@@ -65,11 +66,13 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
     }
 
     public UpstreamSessions(AccountOwnership ownership, BrokerConnectors connectors, AccountPublishers publishers,
-                            Event<UpstreamSessionOpened> opened, Vertx vertx, MeterRegistry meters) {
+                            Event<UpstreamSessionOpened> opened, Event<UpstreamSessionClosed> closed, Vertx vertx,
+                            MeterRegistry meters) {
         this.ownership = ownership;
         this.connectors = connectors;
         this.publishers = publishers;
         this.opened = opened;
+        this.closed = closed;
         this.vertx = vertx;
         for (UpstreamStatus.Phase phase : UpstreamStatus.Phase.values()) {
             Gauge.builder("brokergate.upstream.sessions", statuses, s -> count(s.values(), phase))
@@ -117,6 +120,7 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
             }
             BrokerSession session = sessions.remove(id);
             if (session != null) {
+                closed.fire(new UpstreamSessionClosed(id, session));
                 closing.add(session.closeAsync().toCompletableFuture());
                 closing.removeIf(CompletableFuture::isDone);
             }
@@ -133,6 +137,11 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
     /** The accounts this pod owns now, with their assignment epochs. */
     public List<OwnedAccount> owned() {
         return owned.values().stream().map(Owned::assignment).toList();
+    }
+
+    /** Whether this pod holds the account's socket (its session may still be opening). */
+    public boolean owns(String accountId) {
+        return owned.containsKey(accountId);
     }
 
     /** The publisher of an owned account. */
@@ -197,6 +206,7 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
         LOG.warnf("broker session for %s failed (%s); retrying in %d ms", a, cause.getMessage(), retryAfter.toMillis());
         BrokerSession stale = sessions.remove(a.account().id());
         if (stale != null) {
+            closed.fire(new UpstreamSessionClosed(a.account().id(), stale));
             // The next session publishes for this assignment; the failed one must not interleave its last states.
             Owned assignment = owned.get(a.account().id());
             if (assignment != null) {

@@ -2,9 +2,11 @@ package io.brokergate.stream.websocket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokergate.api.problem.Problem;
 import io.brokergate.api.security.Caller;
 import io.brokergate.api.security.Callers;
 import io.brokergate.api.security.http.BearerCredentialRequest;
+import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.stream.fanout.ClientSession;
@@ -15,106 +17,124 @@ import io.brokergate.stream.fanout.StreamAccess;
 import io.brokergate.stream.fanout.StreamKind;
 import io.brokergate.stream.fanout.Symbols;
 import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.WebSocket;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code /v1/stream}: the JSON client protocol (see the stream-service README). Authenticated by
- * {@code Authorization: Bearer} at the upgrade, or by an {@code auth} message within the auth
- * timeout. Handlers run on the event loop and never block.
+ * {@code /v1/stream}: the JSON client protocol (see the stream-service README) on a plain Vert.x
+ * WebSocket, so that the hub writes to sockets with completion callbacks and nothing else per
+ * message. Authenticated by {@code Authorization: Bearer} at the upgrade (a refused credential is
+ * a 401 before it), or by an {@code auth} message within the auth timeout. Handlers run on the
+ * socket's event loop and never block.
  */
-@WebSocket(path = "/v1/stream")
+@ApplicationScoped
 public class StreamSocket {
 
+    static final String PATH = "/v1/stream";
     private static final Set<StreamKind> ACCOUNT_STREAMS =
             EnumSet.of(StreamKind.ORDERS, StreamKind.EXECUTIONS, StreamKind.POSITIONS, StreamKind.ACCOUNT);
 
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    IdentityProviderManager identities;
-    @Inject
-    FanoutHub hub;
-    @Inject
-    StreamAccess access;
-    @Inject
-    FrameWriter writer;
-    @Inject
-    FanoutSettings settings;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Vertx vertx;
+    private final IdentityProviderManager identities;
+    private final FanoutHub hub;
+    private final StreamAccess access;
+    private final FrameWriter writer;
+    private final FanoutSettings settings;
+    private final ObjectMapper json;
+    private final Vertx vertx;
 
-    private final Map<String, SocketState> states = new ConcurrentHashMap<>();
+    public StreamSocket(IdentityProviderManager identities, FanoutHub hub, StreamAccess access, FrameWriter writer,
+                        FanoutSettings settings, ObjectMapper json, Vertx vertx) {
+        this.identities = identities;
+        this.hub = hub;
+        this.access = access;
+        this.writer = writer;
+        this.settings = settings;
+        this.json = json;
+        this.vertx = vertx;
+    }
 
-    @OnOpen
-    public void onOpen(WebSocketConnection connection) {
-        if (hub.isShuttingDown()) {
-            WebSocketTransport.close(connection, WebSocketTransport.TRY_AGAIN_LATER, "server shutting down; reconnect");
+    void register(@Observes Router router) {
+        router.get(PATH).handler(this::upgrade);
+    }
+
+    private void upgrade(RoutingContext ctx) {
+        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+            problem(ctx, GatewayException.invalid("/v1/stream is a WebSocket endpoint: send an upgrade request"));
             return;
         }
-        SocketState state = new SocketState();
-        states.put(connection.id(), state);
-        Callers.find(identity).ifPresentOrElse(caller -> authenticated(connection, state, caller),
-                () -> state.authTimer = vertx.setTimer(settings.authTimeout().toMillis(), id -> {
-                    if (state.session == null) {
-                        WebSocketTransport.close(connection, WebSocketTransport.POLICY_VIOLATION,
-                                "authentication required: send {\"op\":\"auth\",\"token\":…} within "
-                                        + settings.authTimeout().toSeconds() + " s");
-                    }
-                }));
+        ctx.request().pause();
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
+                identity -> ctx.request().toWebSocket().onSuccess(ws -> onOpen(ws, Callers.find(identity).orElse(null)))
+                        .onFailure(e -> closeQuietly(ctx)),
+                failure -> problem(ctx, new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid credential")));
     }
 
-    @OnClose
-    public void onClose(WebSocketConnection connection) {
-        SocketState state = states.remove(connection.id());
-        if (state != null) {
-            vertx.cancelTimer(state.authTimer);
-            if (state.session != null) {
-                hub.close(state.session);
-            }
+    private void onOpen(ServerWebSocket ws, Caller caller) {
+        if (hub.isShuttingDown()) {
+            WebSocketTransport.close(ws, WebSocketTransport.TRY_AGAIN_LATER, "server shutting down; reconnect");
+            return;
+        }
+        SocketState state = new SocketState(ws);
+        ws.textMessageHandler(message -> onMessage(message, state));
+        ws.binaryMessageHandler(bytes -> invalid(state, "malformed", "messages are JSON text, not binary", null));
+        ws.closeHandler(v -> onClose(state));
+        ws.exceptionHandler(e -> { }); // the close handler follows
+        if (caller != null) {
+            authenticated(state, caller);
+        } else {
+            state.authTimer = vertx.setTimer(settings.authTimeout().toMillis(), id -> {
+                if (state.session == null) {
+                    WebSocketTransport.close(ws, WebSocketTransport.POLICY_VIOLATION,
+                            "authentication required: send {\"op\":\"auth\",\"token\":…} within "
+                                    + settings.authTimeout().toSeconds() + " s");
+                }
+            });
         }
     }
 
-    @OnTextMessage
-    public Uni<Void> onMessage(String message, WebSocketConnection connection) {
-        SocketState state = states.get(connection.id());
-        if (state == null) {
-            return Uni.createFrom().voidItem();
+    private void onClose(SocketState state) {
+        vertx.cancelTimer(state.authTimer);
+        if (state.session != null) {
+            hub.close(state.session);
         }
+    }
+
+    private void onMessage(String message, SocketState state) {
         if (tooLarge(message)) {
-            return invalid(connection, state, "message_too_large", "messages are limited to " + settings.maxMessageBytes() + " bytes", null);
+            invalid(state, "message_too_large", "messages are limited to " + settings.maxMessageBytes() + " bytes", null);
+            return;
         }
         ClientOp op;
         try {
             op = ClientOp.of(json.readTree(message));
         } catch (JsonProcessingException e) {
-            return invalid(connection, state, "malformed", "message is not valid JSON", null);
+            invalid(state, "malformed", "message is not valid JSON", null);
+            return;
         } catch (IllegalArgumentException e) {
-            return invalid(connection, state, "malformed", e.getMessage(), null);
+            invalid(state, "malformed", e.getMessage(), null);
+            return;
         }
         if (op.op() == null) {
-            return invalid(connection, state, "malformed", "op is required", op.ref());
+            invalid(state, "malformed", "op is required", op.ref());
+            return;
         }
         if (state.session == null) {
             if ("auth".equals(op.op())) {
-                return authenticate(connection, state, op);
+                authenticate(state, op);
+            } else {
+                invalid(state, "unauthenticated", "send {\"op\":\"auth\",\"token\":…} first", op.ref());
             }
-            return invalid(connection, state, "unauthenticated", "send {\"op\":\"auth\",\"token\":…} first", op.ref());
+            return;
         }
         try {
             switch (op.op()) {
@@ -122,14 +142,11 @@ public class StreamSocket {
                 case "resume" -> resume(state.session, op);
                 case "ping" -> hub.send(state.session, writer.pong(op.ref()));
                 case "auth" -> hub.error(state.session, "already_authenticated", "this connection is authenticated", op.ref());
-                default -> {
-                    return invalid(connection, state, "unknown_op", "unknown op '" + abbreviate(op.op()) + "'", op.ref());
-                }
+                default -> invalid(state, "unknown_op", "unknown op '" + abbreviate(op.op()) + "'", op.ref());
             }
         } catch (GatewayException e) {
             hub.error(state.session, e.code().wireName(), e.getMessage(), op.ref());
         }
-        return Uni.createFrom().voidItem();
     }
 
     private void subscription(ClientSession session, ClientOp op) {
@@ -163,48 +180,44 @@ public class StreamSocket {
         hub.resume(session, op.ref(), op.account(), streams, op.epoch(), op.fromSequence());
     }
 
-    private Uni<Void> authenticate(WebSocketConnection connection, SocketState state, ClientOp op) {
+    private void authenticate(SocketState state, ClientOp op) {
         if (op.token() == null || op.token().isBlank()) {
-            WebSocketTransport.close(connection, WebSocketTransport.POLICY_VIOLATION, "authentication failed: token is required");
-            return Uni.createFrom().voidItem();
+            WebSocketTransport.close(state.socket, WebSocketTransport.POLICY_VIOLATION, "authentication failed: token is required");
+            return;
         }
-        return identities.authenticate(new BearerCredentialRequest(op.token().trim()))
-                .onItem().transform(Callers::find)
-                .onItemOrFailure().invoke((caller, failure) -> {
-                    if (failure != null || caller == null || caller.isEmpty()) {
-                        String why = failure == null || failure.getMessage() == null ? "invalid credential" : failure.getMessage();
-                        WebSocketTransport.close(connection, WebSocketTransport.POLICY_VIOLATION, "authentication failed: " + why);
-                    } else if (connection.isOpen() && states.containsKey(connection.id())) {
+        identities.authenticate(new BearerCredentialRequest(op.token().trim())).map(Callers::find).subscribe().with(
+                caller -> {
+                    if (caller.isEmpty()) {
+                        WebSocketTransport.close(state.socket, WebSocketTransport.POLICY_VIOLATION, "authentication failed: invalid credential");
+                    } else if (!state.socket.isClosed() && state.session == null) {
                         vertx.cancelTimer(state.authTimer);
-                        authenticated(connection, state, caller.get());
+                        authenticated(state, caller.get());
                     }
-                })
-                .replaceWithVoid().onFailure().recoverWithNull();
+                },
+                failure -> WebSocketTransport.close(state.socket, WebSocketTransport.POLICY_VIOLATION, "authentication failed: "
+                        + (failure.getMessage() == null ? "invalid credential" : failure.getMessage())));
     }
 
-    private void authenticated(WebSocketConnection connection, SocketState state, Caller caller) {
-        state.session = hub.open(caller, new WebSocketTransport(connection));
+    private void authenticated(SocketState state, Caller caller) {
+        state.session = hub.open(caller, new WebSocketTransport(state.socket));
         hub.send(state.session, writer.authenticated(caller.subject(), caller.tenantId()));
     }
 
     /** Answers a bad message with an error; a connection that keeps sending them is closed. */
-    private Uni<Void> invalid(WebSocketConnection connection, SocketState state, String code, String message, String ref) {
+    private void invalid(SocketState state, String code, String message, String ref) {
         long now = System.nanoTime();
-        synchronized (state) {
-            if (now - state.windowStart > settings.invalidMessageWindow().toNanos()) {
-                state.windowStart = now;
-                state.invalid = 0;
-            }
-            state.invalid++;
+        if (now - state.windowStart > settings.invalidMessageWindow().toNanos()) {
+            state.windowStart = now;
+            state.invalid = 0;
         }
+        state.invalid++;
         if (state.invalid > settings.maxInvalidMessages()) {
-            WebSocketTransport.close(connection, WebSocketTransport.POLICY_VIOLATION, "too many invalid messages");
+            WebSocketTransport.close(state.socket, WebSocketTransport.POLICY_VIOLATION, "too many invalid messages");
         } else if (state.session != null) {
             hub.error(state.session, code, message, ref);
         } else {
-            connection.sendText(writer.error(code, message, ref).json()).subscribe().with(ok -> { }, f -> { });
+            state.socket.writeTextMessage(writer.error(code, message, ref).json());
         }
-        return Uni.createFrom().voidItem();
     }
 
     private boolean tooLarge(String message) {
@@ -217,11 +230,34 @@ public class StreamSocket {
         return s == null ? "" : s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
-    /** Per-connection state; written on the connection's event loop. */
+    private void problem(RoutingContext ctx, GatewayException e) {
+        HttpServerResponse r = ctx.response().setStatusCode(e.code().httpStatus()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (e.code() == ErrorCode.UNAUTHENTICATED) {
+            r.putHeader("WWW-Authenticate", "Bearer");
+        }
+        try {
+            r.end(json.writeValueAsString(Problem.of(e.code(), e.getMessage(), PATH)));
+        } catch (JsonProcessingException ex) {
+            r.end();
+        }
+    }
+
+    private static void closeQuietly(RoutingContext ctx) {
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(400).end();
+        }
+    }
+
+    /** Per-connection state; touched on the socket's event loop only (the session is read by the close handler there too). */
     private static final class SocketState {
+        final ServerWebSocket socket;
         volatile ClientSession session;
-        volatile long authTimer = -1;
+        long authTimer = -1;
         long windowStart = System.nanoTime();
         int invalid;
+
+        SocketState(ServerWebSocket socket) {
+            this.socket = socket;
+        }
     }
 }

@@ -2,32 +2,55 @@ package io.brokergate.stream.websocket;
 
 import io.brokergate.stream.fanout.ClientTransport;
 import io.brokergate.stream.fanout.Frame;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletionStage;
 
-/** A websockets-next connection as a hub client. */
+/**
+ * A Vert.x server WebSocket as a hub client. Writes are the socket's own non-blocking writes with a
+ * completion handler: no futures or reactive wrappers per message, which matters at one write per
+ * message and client.
+ */
 final class WebSocketTransport implements ClientTransport {
 
     /** "Try again later": both reasons the hub closes (too slow, shutting down) ask the client to reconnect. */
-    static final int TRY_AGAIN_LATER = 1013;
-    static final int POLICY_VIOLATION = 1008;
+    static final short TRY_AGAIN_LATER = 1013;
+    static final short POLICY_VIOLATION = 1008;
 
-    private final WebSocketConnection connection;
+    private final ServerWebSocket socket;
+    private final Context eventLoop;
+    /** The outbox passes the same callback every time; its write handler is made once. */
+    private Sent lastDone;
+    private Handler<AsyncResult<Void>> written;
 
-    WebSocketTransport(WebSocketConnection connection) {
-        this.connection = connection;
+    /** Made on the socket's event loop, which it remembers for the hub. */
+    WebSocketTransport(ServerWebSocket socket) {
+        this.socket = socket;
+        this.eventLoop = Vertx.currentContext();
     }
 
     @Override
-    public CompletionStage<Void> send(Frame frame) {
-        return connection.sendText(frame.json()).subscribeAsCompletionStage();
+    public Context eventLoop() {
+        return eventLoop;
+    }
+
+    @Override
+    public void send(Frame frame, Sent done) {
+        Handler<AsyncResult<Void>> h = written;
+        if (done != lastDone) {
+            h = result -> done.sent(result.cause());
+            written = h;
+            lastDone = done;
+        }
+        socket.writeTextMessage(frame.json(), h);
     }
 
     @Override
     public void close(String reason) {
-        close(connection, TRY_AGAIN_LATER, reason);
+        close(socket, TRY_AGAIN_LATER, reason);
     }
 
     @Override
@@ -35,8 +58,10 @@ final class WebSocketTransport implements ClientTransport {
         return "ws";
     }
 
-    static void close(WebSocketConnection connection, int code, String reason) {
-        connection.close(new CloseReason(code, fit(reason))).subscribe().with(ok -> { }, failure -> { });
+    static void close(ServerWebSocket socket, short code, String reason) {
+        if (!socket.isClosed()) {
+            socket.close(code, fit(reason));
+        }
     }
 
     /** A close frame's reason must fit in 123 bytes of UTF-8. */

@@ -26,8 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +88,7 @@ class FanoutHubBackpressureTest {
         assertEquals(1.0, meters.counter("brokergate.stream.disconnects", "reason", "slow").count());
     }
 
-    private static FanoutSettings settings() {
+    static FanoutSettings settings() {
         return new FanoutSettings() {
             public int losslessBacklog() { return 10; }
             public int sendWindow() { return 4; }
@@ -127,7 +125,7 @@ class FanoutHubBackpressureTest {
     /** Completes sends at once (a reading client) or holds them (a client that never reads). */
     static final class RecordingTransport implements ClientTransport {
         final List<Frame> sent = new CopyOnWriteArrayList<>();
-        final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
+        final List<Sent> pending = new CopyOnWriteArrayList<>();
         final boolean reads;
         volatile String closedWith;
 
@@ -136,22 +134,19 @@ class FanoutHubBackpressureTest {
         }
 
         @Override
-        public CompletionStage<Void> send(Frame frame) {
+        public void send(Frame frame, Sent done) {
             sent.add(frame);
-            CompletableFuture<Void> f = new CompletableFuture<>();
             if (reads) {
-                f.complete(null);
+                done.sent(null);
             } else {
-                pending.add(f);
+                pending.add(done);
             }
-            return f;
         }
 
         /** The client starts reading: everything held and everything that follows completes. */
         void completeAll() {
             while (!pending.isEmpty()) {
-                CompletableFuture<Void> f = pending.remove(0);
-                f.complete(null);
+                pending.remove(0).sent(null);
             }
         }
 

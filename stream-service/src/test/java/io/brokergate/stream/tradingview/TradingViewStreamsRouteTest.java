@@ -4,12 +4,12 @@ import static io.brokergate.api.security.testing.TestTokens.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokergate.api.security.testing.FakeAuthServer;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
 import io.brokergate.api.security.testing.InjectFakeAuthServer;
@@ -31,15 +31,9 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +41,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TradingViewStreamsProfile.class)
 @WithTestResource(FakeAuthServerResource.class)
 class TradingViewStreamsRouteTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/tv/accounts")
     URI base;
@@ -76,7 +68,7 @@ class TradingViewStreamsRouteTest {
     @Test
     void ordersSnapshotThenCompleteUpdatesThenPing() throws Exception {
         pushOrder("acc-a1", "tv-o1", OrderStatus.WORKING);
-        try (LineClient c = LineClient.open(base + "/acc-a1/stream/orders?locale=en")) {
+        try (LineClient c = LineClient.open(base + "/acc-a1/stream/orders?locale=en", accounts())) {
             JsonNode snapshot = c.next();
             assertTrue(snapshot.isArray());
             assertTrue(snapshot.toString().contains("tv-o1"));
@@ -101,7 +93,7 @@ class TradingViewStreamsRouteTest {
     @Test
     void positionsSnapshotUpdateAndClosedPosition() throws Exception {
         pushPosition("acc-a2", "5.HK", new BigDecimal("-200"));
-        try (LineClient c = LineClient.open(base + "/acc-a2/stream/positions")) {
+        try (LineClient c = LineClient.open(base + "/acc-a2/stream/positions", accounts())) {
             JsonNode snapshot = c.next();
             assertTrue(snapshot.isArray());
             JsonNode p = snapshot.get(0);
@@ -117,7 +109,7 @@ class TradingViewStreamsRouteTest {
 
     @Test
     void stateSendsTheWholeAccountState() throws Exception {
-        try (LineClient c = LineClient.open(base + "/acc-a3/stream/state")) {
+        try (LineClient c = LineClient.open(base + "/acc-a3/stream/state", accounts())) {
             JsonNode first = c.next();
             assertTrue(first.isObject());
             assertTrue(first.has("balance") && first.has("unrealizedPl"));
@@ -134,6 +126,23 @@ class TradingViewStreamsRouteTest {
         }
     }
 
+    @Test
+    void netAndIndividualPositionsAreRefusedForABrokerReportingOnePositionPerInstrument() {
+        given().auth().oauth2(accounts()).get("/tv/accounts/acc-a1/stream/netPositions").then().statusCode(400)
+                .contentType("application/json").body("s", equalTo("error"))
+                .body("errmsg", equalTo("net positions are not supported by LongPort, which reports one position per instrument:"
+                        + " use stream/positions"));
+        given().auth().oauth2(accounts()).get("/tv/accounts/acc-a1/stream/individualPositions").then().statusCode(400)
+                .body("s", equalTo("error")).body("errmsg", startsWith("individual positions are not supported by LongPort"));
+        // the account check comes first: another tenant's account is not found, whatever the stream
+        given().auth().oauth2(accounts()).get("/tv/accounts/acc-b1/stream/netPositions").then().statusCode(404)
+                .body("s", equalTo("error"));
+    }
+
+    static String accounts() {
+        return token("accounts:read").rs256();
+    }
+
     private static EventStamp stamp(String account) {
         return new EventStamp("tenant-a", account, 1, TestStreamEvents.nextSequence(), Instant.now());
     }
@@ -147,52 +156,5 @@ class TradingViewStreamsRouteTest {
     private void pushPosition(String account, String symbol, BigDecimal qty) {
         events.push(AccountEvent.position(stamp(account), new Position(account, InstrumentId.parse(symbol), qty, qty.abs(),
                 new BigDecimal("40"), null, new BigDecimal("-5"), null, "HKD")));
-    }
-
-    /** Reads the stream line by line; every line must be exactly one JSON value. */
-    static final class LineClient implements AutoCloseable {
-        private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final Stream<String> body;
-
-        private LineClient(Stream<String> body) {
-            this.body = body;
-            Thread reader = new Thread(() -> {
-                try {
-                    body.forEach(lines::add);
-                } catch (RuntimeException closed) {
-                    // the test closed the stream
-                }
-            }, "tv-stream-test-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static LineClient open(String url) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + token("accounts:read").rs256()).build();
-            HttpResponse<Stream<String>> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(request, HttpResponse.BodyHandlers.ofLines());
-            assertEquals(200, r.statusCode());
-            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-            assertEquals("chunked", r.headers().firstValue("Transfer-Encoding").orElse(""));
-            return new LineClient(r.body());
-        }
-
-        JsonNode next() throws Exception {
-            String line = lines.poll(10, TimeUnit.SECONDS);
-            if (line == null) {
-                throw new AssertionError("no line within 10 s");
-            }
-            assertFalse(line.contains("\r"));
-            var parser = JSON.getFactory().createParser(line);
-            JsonNode value = JSON.readTree(parser);
-            assertTrue(parser.nextToken() == null, "exactly one JSON value per line: " + line);
-            return value;
-        }
-
-        @Override
-        public void close() {
-            body.close();
-        }
     }
 }

@@ -51,7 +51,7 @@ class UpstreamShutdownSimTest {
         };
         BrokerConnectors connectors = new BrokerConnectors(vertx);
         UpstreamSessions sessions = new UpstreamSessions(new LocalAccountOwnership(upstream), connectors,
-                new AccountPublishers(sink, Duration.ofSeconds(2)), noEvents(), vertx, new SimpleMeterRegistry());
+                new AccountPublishers(sink, Duration.ofSeconds(2)), noEvents(), noEvents(), vertx, new SimpleMeterRegistry());
         SimAdmin admin = new SimAdmin(upstream.sim().httpUrl());
 
         sessions.start(null);
@@ -75,8 +75,8 @@ class UpstreamShutdownSimTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Event<UpstreamSessionOpened> noEvents() {
-        return (Event<UpstreamSessionOpened>) Proxy.newProxyInstance(UpstreamShutdownSimTest.class.getClassLoader(),
+    private static <T> Event<T> noEvents() {
+        return (Event<T>) Proxy.newProxyInstance(UpstreamShutdownSimTest.class.getClassLoader(),
                 new Class<?>[] {Event.class}, (proxy, method, args) -> null);
     }
 }

@@ -136,6 +136,19 @@ class StreamSocketTest {
     }
 
     @Test
+    void aPlainGetIsToldToUpgradeAndBinaryMessagesAreRefusedOnAHealthyConnection() throws Exception {
+        io.restassured.RestAssured.given().auth().oauth2(both()).get("/v1/stream").then().statusCode(400)
+                .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("invalid_request"));
+        try (TestSocketClient c = TestSocketClient.connect(ws(), both())) {
+            c.next("authenticated");
+            c.sendBinary(new byte[] {1, 2, 3});
+            assertEquals("malformed", c.next("error").path("code").asText());
+            c.send("{\"op\":\"ping\",\"id\":\"still-up\"}");
+            assertEquals("still-up", c.next("pong").path("ref").asText());
+        }
+    }
+
+    @Test
     void floodOfGarbageClosesWithAReason() {
         try (TestSocketClient c = TestSocketClient.connect(ws(), both())) {
             for (int i = 0; i < 30 && !c.closed.isDone(); i++) {

@@ -35,6 +35,10 @@ final class TestSocketClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** The next message of the given type, skipping heartbeats; fails after 10 s. */
     JsonNode next(String type) throws InterruptedException {
         while (true) {
