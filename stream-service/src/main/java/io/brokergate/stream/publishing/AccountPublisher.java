@@ -105,12 +105,12 @@ public final class AccountPublisher implements PushListener {
     }
 
     private synchronized void snapshot(List<Order> orders, List<Position> positions, List<Balance> balances) {
-        orders.forEach(o -> emit(s -> AccountEvent.order(s, GatewayAccountIds.of(o, account.id()))));
+        orders.forEach(o -> emit(s -> AccountEvent.order(s, o.withAccountId(account.id()))));
         if (positions != null) {
             publishPositions(positions);
         }
         if (balances != null) {
-            emit(s -> AccountEvent.balances(s, balances.stream().map(b -> GatewayAccountIds.of(b, account.id())).toList()));
+            emit(s -> AccountEvent.balances(s, balances.stream().map(b -> b.withAccountId(account.id())).toList()));
         }
         snapshotDone = true;
         heldBack.forEach(this::emit);
@@ -136,12 +136,12 @@ public final class AccountPublisher implements PushListener {
 
     @Override
     public void onOrder(Order order) {
-        orderEvent(s -> AccountEvent.order(s, GatewayAccountIds.of(order, account.id())));
+        orderEvent(s -> AccountEvent.order(s, order.withAccountId(account.id())));
     }
 
     @Override
     public void onExecution(Execution execution) {
-        orderEvent(s -> AccountEvent.execution(s, GatewayAccountIds.of(execution, account.id())));
+        orderEvent(s -> AccountEvent.execution(s, execution.withAccountId(account.id())));
         requestRefresh();
     }
 
@@ -246,7 +246,7 @@ public final class AccountPublisher implements PushListener {
             synchronized (this) {
                 if (!closed) {
                     publishPositions(p);
-                    emit(s -> AccountEvent.balances(s, b.stream().map(x -> GatewayAccountIds.of(x, account.id())).toList()));
+                    emit(s -> AccountEvent.balances(s, b.stream().map(x -> x.withAccountId(account.id())).toList()));
                 }
             }
         })).exceptionally(error -> {
@@ -259,7 +259,7 @@ public final class AccountPublisher implements PushListener {
     private void publishPositions(List<Position> positions) {
         Map<InstrumentId, Position> now = new HashMap<>();
         for (Position p : positions) {
-            Position mine = GatewayAccountIds.of(p, account.id());
+            Position mine = p.withAccountId(account.id());
             now.put(mine.instrument(), mine);
             emit(s -> AccountEvent.position(s, mine));
         }

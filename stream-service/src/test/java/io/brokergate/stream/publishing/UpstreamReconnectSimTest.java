@@ -16,7 +16,7 @@ import io.brokergate.core.order.Side;
 import io.brokergate.core.order.TimeInForce;
 import io.brokergate.core.spi.TradingApi;
 import io.brokergate.stream.events.ChannelStreamEvents;
-import io.brokergate.stream.upstream.SimAdmin;
+import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.stream.upstream.SimUpstreamAccounts;
 import io.brokergate.stream.upstream.SimUpstreamProfile;
 import io.brokergate.stream.upstream.UpstreamSessions;
@@ -57,11 +57,11 @@ class UpstreamReconnectSimTest {
 
     private final List<AccountEvent> seen = new CopyOnWriteArrayList<>();
     private Cancellable consumer;
-    private SimAdmin admin;
+    private SimAdminClient admin;
 
     @BeforeEach
     void consume() {
-        admin = new SimAdmin(upstream.sim().httpUrl());
+        admin = new SimAdminClient(upstream.sim().httpUrl());
         await().atMost(Duration.ofSeconds(20)).until(() -> sessions.statuses().stream().filter(s -> s.isLive()).count() == 2);
         consumer = events.accountEvents().filter(e -> e.stamp().accountId().equals(ACCOUNT_A)).subscribe().with(seen::add);
     }

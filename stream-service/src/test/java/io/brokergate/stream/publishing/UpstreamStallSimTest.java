@@ -10,7 +10,7 @@ import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.spi.SubscriptionKind;
 import io.brokergate.stream.events.ChannelStreamEvents;
 import io.brokergate.stream.subscriptions.RefCountedUpstreamDemand;
-import io.brokergate.stream.upstream.SimAdmin;
+import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.stream.upstream.SimUpstreamAccounts;
 import io.brokergate.stream.upstream.SimUpstreamProfile;
 import io.brokergate.stream.upstream.UpstreamSessions;
@@ -56,7 +56,7 @@ class UpstreamStallSimTest {
 
     private final List<AccountEvent> statuses = new CopyOnWriteArrayList<>();
     private final List<MarketDataEvent> quotes = new CopyOnWriteArrayList<>();
-    private SimAdmin admin;
+    private SimAdminClient admin;
 
     @AfterEach
     void resume() {
@@ -66,7 +66,7 @@ class UpstreamStallSimTest {
 
     @Test
     void pausedPushesAreReportedAsStalledUntilTheyResume() {
-        admin = new SimAdmin(upstream.sim().httpUrl());
+        admin = new SimAdminClient(upstream.sim().httpUrl());
         await().atMost(Duration.ofSeconds(20)).until(() -> sessions.statuses().stream().filter(UpstreamStatus::isLive).count() == 2);
         Cancellable s1 = events.accountEvents().filter(e -> e.kind() == AccountEvent.Kind.CONNECTION
                 && e.stamp().accountId().equals(ACCOUNT_A)).subscribe().with(statuses::add);

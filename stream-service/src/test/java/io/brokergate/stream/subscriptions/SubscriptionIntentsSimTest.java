@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.brokergate.core.events.SubscriptionIntent;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.spi.SubscriptionKind;
-import io.brokergate.stream.upstream.SimAdmin;
+import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.stream.upstream.SimUpstreamAccounts;
 import io.brokergate.stream.upstream.SimUpstreamProfile;
 import io.brokergate.stream.upstream.UpstreamSessions;
@@ -46,11 +46,11 @@ class SubscriptionIntentsSimTest {
     @Inject
     SimUpstreamAccounts upstream;
 
-    private SimAdmin admin;
+    private SimAdminClient admin;
 
     @BeforeEach
     void sessionsUp() {
-        admin = new SimAdmin(upstream.sim().httpUrl());
+        admin = new SimAdminClient(upstream.sim().httpUrl());
         await().atMost(Duration.ofSeconds(20)).until(() -> sessions.statuses().stream().filter(s -> s.isLive()).count() == 2);
     }
 

@@ -15,7 +15,7 @@ import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.spi.PushSession;
 import io.brokergate.core.spi.SubscriptionKind;
 import io.brokergate.stream.accounts.OwnedAccountDirectory;
-import io.brokergate.stream.upstream.SimAdmin;
+import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.stream.upstream.SimUpstreamAccounts;
 import io.brokergate.stream.upstream.SimUpstreamProfile;
 import io.brokergate.stream.upstream.UpstreamSessions;
@@ -49,11 +49,11 @@ class UpstreamDemandSimTest {
     @Inject
     OwnedAccountDirectory directory;
 
-    private SimAdmin admin;
+    private SimAdminClient admin;
 
     @BeforeEach
     void sessionsUp() {
-        admin = new SimAdmin(upstream.sim().httpUrl());
+        admin = new SimAdminClient(upstream.sim().httpUrl());
         await().atMost(Duration.ofSeconds(20)).until(() -> sessions.statuses().stream()
                 .filter(s -> s.isLive()).count() == 2);
     }

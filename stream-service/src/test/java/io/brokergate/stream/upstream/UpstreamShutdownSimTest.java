@@ -1,5 +1,7 @@
 package io.brokergate.stream.upstream;
 
+import io.brokergate.sim.admin.SimAdminClient;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +54,7 @@ class UpstreamShutdownSimTest {
         BrokerConnectors connectors = new BrokerConnectors(vertx);
         UpstreamSessions sessions = new UpstreamSessions(new LocalAccountOwnership(upstream), connectors,
                 new AccountPublishers(sink, Duration.ofSeconds(2)), noEvents(), noEvents(), vertx, new SimpleMeterRegistry());
-        SimAdmin admin = new SimAdmin(upstream.sim().httpUrl());
+        SimAdminClient admin = new SimAdminClient(upstream.sim().httpUrl());
 
         sessions.start(null);
         await().atMost(Duration.ofSeconds(20)).until(() -> sessions.statuses().stream().filter(UpstreamStatus::isLive).count() == 2);
