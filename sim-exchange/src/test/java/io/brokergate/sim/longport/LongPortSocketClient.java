@@ -8,8 +8,9 @@ import io.brokergate.longport.wire.PacketCodec;
 import io.brokergate.longport.wire.Packets;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -34,9 +35,9 @@ public final class LongPortSocketClient implements AutoCloseable {
     private final AtomicInteger textFrames = new AtomicInteger();
     private volatile Close close;
 
-    private final HttpClient http;
+    private final WebSocketClient http;
 
-    private LongPortSocketClient(WebSocket ws, HttpClient http) {
+    private LongPortSocketClient(WebSocket ws, WebSocketClient http) {
         this.ws = ws;
         this.http = http;
         ws.binaryMessageHandler(this::onFrame);
@@ -54,11 +55,13 @@ public final class LongPortSocketClient implements AutoCloseable {
         URI uri = URI.create(url);
         WebSocketConnectOptions o = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
                 .setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        HttpClient client = vertx.createHttpClient();
+        WebSocketClient client = vertx.createWebSocketClient();
         try {
-            // Handlers are set in the callback, on the event loop, so that no frame slips past them.
-            return client.webSocket(o).map(ws -> new LongPortSocketClient(ws, client))
-                    .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            // Handlers are set before the handshake, so that not even a Close the server sends at once slips past them.
+            ClientWebSocket ws = client.webSocket();
+            LongPortSocketClient socket = new LongPortSocketClient(ws, client);
+            ws.connect(o).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            return socket;
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to " + url + ": " + e, e);
         }
