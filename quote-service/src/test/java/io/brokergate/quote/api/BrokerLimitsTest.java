@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokergate.api.security.testing.FakeAuthServer;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
 import io.brokergate.api.security.testing.InjectFakeAuthServer;
-import io.brokergate.quote.testing.SimAdmin;
+import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.quote.testing.SimMarket;
 import io.brokergate.quote.testing.SimMarketProfile;
 import io.brokergate.quote.testing.TestAccounts;
@@ -52,7 +52,7 @@ class BrokerLimitsTest {
     SimMarket market;
     @TestHTTPResource("/v1/quotes")
     URI quotes;
-    SimAdmin admin;
+    SimAdminClient admin;
     ExecutorService pool;
     HttpClient http;
     String tokenB;

@@ -16,7 +16,7 @@ import io.brokergate.api.security.testing.FakeAuthServerResource;
 import io.brokergate.api.security.testing.InjectFakeAuthServer;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.spi.SubscriptionKind;
-import io.brokergate.quote.testing.SimAdmin;
+import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.quote.testing.SimMarket;
 import io.brokergate.quote.testing.SimMarketProfile;
 import io.brokergate.quote.testing.TestAccounts;
@@ -47,7 +47,7 @@ class QuotesApiTest {
     FakeAuthServer auth;
     @Inject
     SimMarket market;
-    SimAdmin admin;
+    SimAdminClient admin;
     String tokenA;
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package io.brokergate.quote.testing;
 
+import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.core.account.Account;
 import io.brokergate.core.capability.BrokerId;
 import io.brokergate.core.events.EventStamp;
@@ -164,8 +165,8 @@ public class SimMarket implements AccountSessions {
         return server;
     }
 
-    public SimAdmin admin() {
-        return new SimAdmin(server.httpUrl());
+    public SimAdminClient admin() {
+        return new SimAdminClient(server.httpUrl());
     }
 
     /** The manual clock, when the market runs on one. */

@@ -46,6 +46,16 @@ public final class SimAdminClient {
         return get("/admin/stats").path("accounts").path(accountNo);
     }
 
+    /** How many times an account sent one socket command or REST call, e.g. {@code quote 11 QuerySecurityQuote}. */
+    public long requests(String accountNo, String command) {
+        return accountStats(accountNo).path("requests").path(command).asLong();
+    }
+
+    /** Quote requests of the account the exchange refused for breaking the rate limit. */
+    public long rateLimited(String accountNo) {
+        return accountStats(accountNo).path("rate_limited_quote_requests").asLong();
+    }
+
     /** All REST and socket requests the account has made, whatever their kind. */
     public long totalRequests(String accountNo) {
         return accountStats(accountNo).path("total_requests").asLong();

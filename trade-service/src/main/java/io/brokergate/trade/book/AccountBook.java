@@ -62,6 +62,12 @@ public final class AccountBook {
         return orders.compute(named.orderId(), (id, current) -> OrderLifecycle.supersedes(current, named) ? named : current);
     }
 
+    /** As {@link #apply(Order)}, but says whether the snapshot changed anything: only changes are journaled. */
+    Optional<Order> advance(Order order) {
+        Order named = order.withAccountId(account.id());
+        return apply(named) == named ? Optional.of(named) : Optional.empty();
+    }
+
     /** True when the execution was not known yet. */
     public boolean apply(Execution execution) {
         Execution named = execution.withAccountId(account.id());

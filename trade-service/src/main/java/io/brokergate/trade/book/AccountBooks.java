@@ -81,7 +81,7 @@ public class AccountBooks {
             return;
         }
         switch (event.kind()) {
-            case ORDER -> journal.record(account.tenantId(), book.apply(event.order()));
+            case ORDER -> journal(book, event.order());
             case EXECUTION -> record(book, event.execution());
             case POSITION -> book.apply(event.position());
             case BALANCES -> book.apply(event.balances());
@@ -128,7 +128,7 @@ public class AccountBooks {
         journal.openOrChangedSince(account.id(), startOfTradingDay(account)).forEach(book::apply);
         String no = account.brokerAccountNo();
         return trading.todayOrders(no, OrderQuery.ALL).thenCompose(orders -> {
-            orders.forEach(o -> journal.record(account.tenantId(), book.apply(o)));
+            orders.forEach(o -> journal(book, o));
             return trading.todayExecutions(no, OrderQuery.ALL);
         }).thenCompose(fills -> {
             fills.forEach(e -> record(book, e));
@@ -150,11 +150,15 @@ public class AccountBooks {
         }
     }
 
-    /** Records an order the order path learned first-hand (acknowledgement, amendment, lookup). */
+    /** Records an order the order path learned first-hand (acknowledgement, amendment, lookup); returns the order held. */
     public Order learned(Account account, Order order) {
-        Order held = book(account).apply(order);
-        journal.record(account.tenantId(), held);
-        return held;
+        AccountBook book = book(account);
+        journal(book, order);
+        return book.order(order.orderId()).orElseThrow();
+    }
+
+    private void journal(AccountBook book, Order order) {
+        book.advance(order).ifPresent(changed -> journal.record(book.account().tenantId(), changed));
     }
 
     private void prune(Instant now) {

@@ -61,8 +61,6 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
     /** Broker call timeout: short so that injected latency produces unknown outcomes quickly. */
     public static final Duration REST_TIMEOUT = Duration.ofSeconds(2);
 
-    private static final String DISABLE_WEBSOCKETS = "vertx.disableWebsockets";
-
     @Inject
     @Channel("test-order-events")
     Emitter<AccountEvent> events;
@@ -83,8 +81,9 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
                 .initialAccounts(List.of()).build(), SystemClock.INSTANCE);
         LongPortLimits relaxed = LongPortLimits.defaults().withTradeMinSpacing(Duration.ZERO)
                 .withTradeCalls(100_000, Duration.ofSeconds(30));
-        sim = withWebSockets(() -> SimExchangeServer.start(SimServerSettings.defaults().withHost("127.0.0.1").withPort(0)
-                .withLimits(relaxed), exchange));
+        // trade-service's surefire sets vertx.disableWebsockets=false, so this in-process exchange keeps its WebSockets.
+        sim = SimExchangeServer.start(SimServerSettings.defaults().withHost("127.0.0.1").withPort(0).withLimits(relaxed),
+                exchange);
         timer = Executors.newSingleThreadScheduledExecutor();
         // The application's own Vert.x, as stream-service uses it in all-in-one.
         connector = new LongPortConnector(BrokerId.PAPER, vertx, timer, LongPortSettings.defaults().withRestTimeout(REST_TIMEOUT));
@@ -175,18 +174,5 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
         connector.close().toCompletableFuture().join();
         timer.shutdownNow();
         sim.close();
-    }
-
-    private static <T> T withWebSockets(java.util.function.Supplier<T> create) {
-        synchronized (DISABLE_WEBSOCKETS) {
-            String disabled = System.clearProperty(DISABLE_WEBSOCKETS);
-            try {
-                return create.get();
-            } finally {
-                if (disabled != null) {
-                    System.setProperty(DISABLE_WEBSOCKETS, disabled);
-                }
-            }
-        }
     }
 }
