@@ -35,6 +35,7 @@ public class LongPortCalls {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final OutboundLimits NO_LIMITS = OutboundLimits.of();
 
+    private final Vertx vertx;
     private final HttpClient http;
     private final Instance<PaperExchangeEndpoints> paper;
     private final Duration timeout;
@@ -42,6 +43,7 @@ public class LongPortCalls {
     private final RequestClock clock = new RequestClock();
 
     public LongPortCalls(Vertx vertx, AuthConfig config, Instance<PaperExchangeEndpoints> paper) {
+        this.vertx = vertx;
         this.paper = paper;
         this.timeout = config.sessions().restTimeout();
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(8)
@@ -61,7 +63,7 @@ public class LongPortCalls {
     public <T> CompletionStage<T> get(BrokerCredentials credentials, String path, QueryString query, Class<T> type) {
         // No limits declared, so the governor never needs its timer.
         OutboundGovernor governor = new OutboundGovernor(NO_LIMITS, null);
-        LongPortRestClient client = new LongPortRestClient(http, restBase(credentials), ApiCredentials.from(credentials),
+        LongPortRestClient client = new LongPortRestClient(vertx, http, restBase(credentials), ApiCredentials.from(credentials),
                 governor, timeout, CONNECT_TIMEOUT, "en", clock);
         return client.call(RestCall.get(path, query, OutboundCategory.CONNECT), type);
     }

@@ -162,7 +162,7 @@ public final class LongPortConnector implements BrokerConnector {
         LongPortEndpoints endpoints = LongPortEndpoints.of(credentials);
         OutboundGovernor governor = new OutboundGovernor(LongPortCapabilities.LIMITS, timer, settings.governor(), System::nanoTime);
         String language = settings.socket().language();
-        LongPortRestClient rest = new LongPortRestClient(http, endpoints.http(), api, governor, settings.restTimeout(),
+        LongPortRestClient rest = new LongPortRestClient(vertx, http, endpoints.http(), api, governor, settings.restTimeout(),
                 settings.restConnectTimeout(), language, new RequestClock());
         LongPortTradingApi trading = new LongPortTradingApi(rest, api.accountNo());
         Supplier<CompletionStage<String>> otp = () -> rest

@@ -10,6 +10,7 @@ import io.brokergate.longport.rest.LongPortEnvelope;
 import io.brokergate.longport.rest.LongPortJson;
 import io.brokergate.longport.rest.LongPortSigner;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -42,6 +43,7 @@ public final class LongPortRestClient {
     private static final Logger LOG = Logger.getLogger(LongPortRestClient.class);
     static final int RATE_LIMIT_RETRIES = 2;
 
+    private final Vertx vertx;
     private final HttpClient http;
     private final ApiCredentials credentials;
     private final OutboundGovernor governor;
@@ -54,12 +56,13 @@ public final class LongPortRestClient {
     private final boolean ssl;
     private final String basePath;
 
-    public LongPortRestClient(HttpClient http, String baseUrl, ApiCredentials credentials, OutboundGovernor governor,
+    public LongPortRestClient(Vertx vertx, HttpClient http, String baseUrl, ApiCredentials credentials, OutboundGovernor governor,
                               Duration timeout, Duration connectTimeout, String language, RequestClock clock) {
         URI base = URI.create(baseUrl);
         if (base.getHost() == null || base.getScheme() == null) {
             throw GatewayException.invalid("LongPort REST endpoint is not an absolute URL: " + baseUrl);
         }
+        this.vertx = vertx;
         this.http = http;
         this.credentials = credentials;
         this.governor = governor;
@@ -120,7 +123,27 @@ public final class LongPortRestClient {
         return new SignedRequest(call.method().name(), uri, headers, body);
     }
 
+    /**
+     * The governor releases queued calls on its timer thread. Vert.x's HTTP client must be driven
+     * from a Vert.x context: from a plain thread, reading the answer can race the event loop that
+     * delivers it, and the answer is lost without any timeout firing (an order left submitting).
+     */
     private <T> CompletionStage<T> execute(RestCall call, Class<T> type) {
+        if (Vertx.currentContext() != null) {
+            return exchange(call, type);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        vertx.getOrCreateContext().runOnContext(ignored -> exchange(call, type).whenComplete((value, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        }));
+        return result;
+    }
+
+    private <T> CompletionStage<T> exchange(RestCall call, Class<T> type) {
         SignedRequest signed = sign(call);
         RequestOptions options = new RequestOptions().setMethod(call.method()).setHost(host).setPort(port).setSsl(ssl)
                 .setURI(signed.uri()).setConnectTimeout(connectTimeoutMillis).setIdleTimeout(timeoutMillis);

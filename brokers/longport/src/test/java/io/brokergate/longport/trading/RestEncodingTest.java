@@ -29,7 +29,7 @@ class RestEncodingTest {
     private static final ApiCredentials KEYS = new ApiCredentials("key", "secret", "tok", "ACC1");
 
     private static LongPortRestClient client(String base, long fixedMillis) {
-        return new LongPortRestClient(null, base, KEYS, null, Duration.ofSeconds(30), Duration.ofSeconds(5), "en",
+        return new LongPortRestClient(null, null, base, KEYS, null, Duration.ofSeconds(30), Duration.ofSeconds(5), "en",
                 new RequestClock(() -> fixedMillis));
     }
 
