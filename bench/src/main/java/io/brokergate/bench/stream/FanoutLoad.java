@@ -1,5 +1,7 @@
 package io.brokergate.bench.stream;
 
+import io.brokergate.bench.measure.LatencyHistogram;
+import io.brokergate.bench.process.ServiceProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
@@ -92,17 +94,17 @@ public final class FanoutLoad {
         all.forEach(Deliveries::reset);
         double conflated0 = server.metric("brokergate_stream_conflated_total");
         double serverCpu0 = server.cpuSeconds();
-        double benchCpu0 = benchCpuSeconds();
+        double benchCpu0 = ServiceProcess.ownCpuSeconds();
         long start = System.nanoTime();
         long sent = ticks.run(rate, o.seconds);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double serverCores = (server.cpuSeconds() - serverCpu0) / elapsed;
-        double benchCores = (benchCpuSeconds() - benchCpu0) / elapsed;
+        double benchCores = (ServiceProcess.ownCpuSeconds() - benchCpu0) / elapsed;
         Thread.sleep(300); // the last ticks' messages are in flight
         double conflated = (server.metric("brokergate_stream_conflated_total") - conflated0) / elapsed;
         long delivered = all.stream().mapToLong(Deliveries::events).sum();
         for (Deliveries d : all) {
-            Latencies l = d.latencies();
+            LatencyHistogram l = d.latencies();
             String who = all.size() == 1 ? label : label + (d == all.get(0) ? " (WS)" : " (SSE)");
             System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | **%,.0f** | %,.0f | %.2f ms | %.2f ms | %.2f ms | %.1f ms | %.2f | %.2f |%n",
                     who, rate, sent * (double) clients / elapsed, d.events() / elapsed,
@@ -115,11 +117,6 @@ public final class FanoutLoad {
         }
     }
 
-    /** CPU time of this process (clients and the exchange), in seconds. */
-    private static double benchCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-    }
 
     /** Command-line options. */
     private static final class Options {

@@ -132,7 +132,7 @@ public class OrderDesk {
         }
         try {
             OrderAck ack = await(trading.place(forBroker(account, request)));
-            requests.accepted(account.id(), request.clientOrderId(), ack.orderId());
+            requests.acceptedLater(account.id(), request.clientOrderId(), ack.orderId());
             Order order = books.learned(account, pending(account, request, ack.orderId()));
             audit(origin, account, "place", ack.orderId(), request.clientOrderId(), "accepted", null);
             return new PlaceResult(request.clientOrderId(), fingerprint, order, false, false);
