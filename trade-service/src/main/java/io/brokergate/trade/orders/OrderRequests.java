@@ -87,6 +87,23 @@ public class OrderRequests {
         }
     }
 
+    /**
+     * Gives a claimed key back (the request was refused before the broker call): deletes the row
+     * while it is still SUBMITTING. Only the claimant acts on a key in that state; a concurrent
+     * request that saw it meanwhile settles by lookup, finds nothing, and its retry finds the key free.
+     */
+    public void release(String accountId, String clientOrderId) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM order_requests WHERE account_id = ? AND client_order_id = ? AND state = ?")) {
+            ps.setString(1, accountId);
+            ps.setString(2, clientOrderId);
+            ps.setString(3, State.SUBMITTING.name());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
     /** NOT_PLACED → SUBMITTING; true for the one caller that wins the key back. */
     public boolean reclaim(String accountId, String clientOrderId) {
         return transition(accountId, clientOrderId, State.NOT_PLACED, State.SUBMITTING, null, null, null) == 1;
