@@ -201,7 +201,7 @@ public class OrderResource {
         }
     }
 
-    private static Set<OrderStatus> statuses(String csv) {
+    static Set<OrderStatus> statuses(String csv) {
         if (csv == null || csv.isBlank()) {
             return Set.of();
         }
