@@ -3,6 +3,7 @@ package io.brokergate.trade.journal;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,17 +29,24 @@ public final class WriteBehind<T> {
     private final AgroalDataSource db;
     private final BatchWriter<T> writer;
     private final int maxBatch;
+    private final long lingerMillis;
     private final String what;
     private final LinkedBlockingQueue<T> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean writing;
 
-    /** @param name the writer thread's name, also what failures are logged as */
-    public WriteBehind(String name, AgroalDataSource db, int maxBatch, BatchWriter<T> writer) {
+    /**
+     * @param name   the writer thread's name, also what failures are logged as
+     * @param linger after a batch smaller than {@code maxBatch}, how long the writer waits for more: a steady
+     *               trickle (one order at a time) is then written a few at a time, in one transaction, instead of
+     *               a transaction and a thread wake-up per item
+     */
+    public WriteBehind(String name, AgroalDataSource db, int maxBatch, Duration linger, BatchWriter<T> writer) {
         this.db = db;
         this.writer = writer;
         this.maxBatch = maxBatch;
+        this.lingerMillis = linger.toMillis();
         this.what = name;
         this.thread = new Thread(this::drain, name);
         this.thread.setDaemon(true);
@@ -73,6 +81,12 @@ public final class WriteBehind<T> {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
+                boolean full = batch.size() == maxBatch;
+                batch.clear();
+                writing = false;
+                if (!full) {
+                    Thread.sleep(lingerMillis);
+                }
             } catch (InterruptedException e) {
                 if (!running) {
                     queue.drainTo(batch);

@@ -3,6 +3,7 @@ package io.brokergate.trade.orders;
 import io.agroal.api.AgroalDataSource;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
+import io.brokergate.trade.journal.OrderJournal;
 import io.brokergate.trade.journal.WriteBehind;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -56,7 +57,7 @@ public class OrderRequests {
 
     public OrderRequests(@DataSource("trade") AgroalDataSource db) {
         this.db = db;
-        this.acceptances = new WriteBehind<>("order-requests", db, 500, OrderRequests::writeAcceptances);
+        this.acceptances = new WriteBehind<>("order-requests", db, 500, OrderJournal.LINGER, OrderRequests::writeAcceptances);
     }
 
     public Optional<Row> find(String accountId, String clientOrderId) {
