@@ -51,20 +51,7 @@ final class Gateway implements AutoCloseable {
 
     /** Waits until every readiness check is up, the demo account's broker socket included. */
     void awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            process.requireAlive("all-in-one");
-            try {
-                String ready = process.get("/q/health/ready");
-                if (ready.contains("\"status\": \"UP\"") && ready.contains("connected")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("all-in-one not ready within " + timeout);
+        process.awaitReady("all-in-one", timeout, ready -> ready.contains("\"status\": \"UP\"") && ready.contains("connected"));
     }
 
     String url() {

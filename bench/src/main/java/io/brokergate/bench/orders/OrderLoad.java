@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -115,10 +114,11 @@ public final class OrderLoad {
             Sample sample = Sample.start(gateway);
             sender.closedLoop(run, flow, clients, seconds);
             Sample done = sample.stop(gateway);
-            double placed = report("closed loop", clients + (clients == 1 ? " client" : " clients"), run, done, true);
+            String who = clients + (clients == 1 ? " client" : " clients");
+            double placed = report("closed loop", who, run, done, true);
             if (run.latency().percentileMillis(99) < P99_BUDGET_MILLIS && placed > sustained) {
                 sustained = placed;
-                sustainedBy = clients + " clients";
+                sustainedBy = who;
             }
         }
 
@@ -214,8 +214,8 @@ public final class OrderLoad {
                 String v = args[i + 1];
                 switch (args[i]) {
                     case "--jar" -> o.jar = Path.of(v);
-                    case "--rates" -> o.rates = ints(v);
-                    case "--clients" -> o.clients = ints(v);
+                    case "--rates" -> o.rates = ServiceProcess.ints(v);
+                    case "--clients" -> o.clients = ServiceProcess.ints(v);
                     case "--seconds" -> o.seconds = Double.parseDouble(v);
                     case "--warmup" -> o.warmup = Double.parseDouble(v);
                     case "--warmup-rate" -> o.warmupRate = Integer.parseInt(v);
@@ -226,14 +226,6 @@ public final class OrderLoad {
                 }
             }
             return o;
-        }
-
-        private static List<Integer> ints(String csv) {
-            List<Integer> out = new ArrayList<>();
-            for (String s : csv.split(",")) {
-                out.add(Integer.parseInt(s.trim()));
-            }
-            return out;
         }
     }
 }

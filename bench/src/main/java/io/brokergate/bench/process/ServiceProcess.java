@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A packaged service under test in its own JVM, as a pod runs it: started with a fixed heap on a
@@ -48,11 +49,23 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Fails when the process has exited (it cannot become ready any more). */
-    public void requireAlive(String name) {
-        if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with " + process.exitValue());
+    /** Waits until {@code /q/health/ready} answers what {@code ready} accepts; fails if the process exits first. */
+    public void awaitReady(String name, Duration timeout, Predicate<String> ready) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue());
+            }
+            try {
+                if (ready.test(get("/q/health/ready"))) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(200);
         }
+        throw new IllegalStateException(name + " not ready within " + timeout);
     }
 
     /** Body of a GET on the service's port. */
@@ -124,6 +137,15 @@ public final class ServiceProcess implements AutoCloseable {
     public static double ownCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
+    }
+
+    /** A comma-separated list of whole numbers (command-line options of the load generators). */
+    public static List<Integer> ints(String csv) {
+        List<Integer> out = new ArrayList<>();
+        for (String v : csv.split(",")) {
+            out.add(Integer.parseInt(v.trim()));
+        }
+        return out;
     }
 
     public static int freePort() throws IOException {

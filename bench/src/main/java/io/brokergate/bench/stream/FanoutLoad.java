@@ -7,7 +7,6 @@ import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -139,8 +138,8 @@ public final class FanoutLoad {
                     case "--jar" -> o.jar = Path.of(v);
                     case "--ws" -> o.ws = Integer.parseInt(v);
                     case "--sse" -> o.sse = Integer.parseInt(v);
-                    case "--rates" -> o.rates = ints(v);
-                    case "--mixed-rates" -> o.mixedRates = ints(v);
+                    case "--rates" -> o.rates = ServiceProcess.ints(v);
+                    case "--mixed-rates" -> o.mixedRates = ServiceProcess.ints(v);
                     case "--seconds" -> o.seconds = Double.parseDouble(v);
                     case "--warmup" -> o.warmup = Double.parseDouble(v);
                     case "--heap" -> o.heap = v;
@@ -150,14 +149,6 @@ public final class FanoutLoad {
                 }
             }
             return o;
-        }
-
-        private static List<Integer> ints(String csv) {
-            List<Integer> out = new ArrayList<>();
-            for (String s : csv.split(",")) {
-                out.add(Integer.parseInt(s.trim()));
-            }
-            return out;
         }
     }
 }

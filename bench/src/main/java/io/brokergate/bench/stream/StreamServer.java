@@ -40,20 +40,8 @@ final class StreamServer implements AutoCloseable {
 
     /** Waits until the server is ready and the account's broker socket is connected. */
     void awaitConnected(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            process.requireAlive("stream-service");
-            try {
-                String ready = process.get("/q/health/ready");
-                if (ready.matches("(?s).*\"paper:" + TickSource.ACCOUNT_NO + "\"\\s*:\\s*\"connected\".*")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("stream-service not connected within " + timeout);
+        process.awaitReady("stream-service", timeout,
+                ready -> ready.matches("(?s).*\"paper:" + TickSource.ACCOUNT_NO + "\"\\s*:\\s*\"connected\".*"));
     }
 
     /** Heap in use after a full collection, in bytes. */
