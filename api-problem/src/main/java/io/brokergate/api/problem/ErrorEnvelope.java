@@ -1,5 +1,6 @@
 package io.brokergate.api.problem;
 
+import io.brokergate.core.error.GatewayException;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -19,4 +20,13 @@ public interface ErrorEnvelope {
      * API would answer (a taxonomy error's own, or the framework's), {@code detail} may be null.
      */
     Response render(Problem problem);
+
+    /**
+     * The response for a taxonomy error a resource threw ({@code problem} is its problem+json reading).
+     * An API whose business errors differ from its framework failures (TradingView answers them with
+     * HTTP 200) overrides this.
+     */
+    default Response render(GatewayException e, Problem problem) {
+        return render(problem);
+    }
 }

@@ -30,7 +30,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response gateway(GatewayException e, UriInfo uri) {
-        Response.ResponseBuilder r = Response.fromResponse(respond(Problem.of(e.code(), e.getMessage(), path(uri))));
+        Problem problem = Problem.of(e.code(), e.getMessage(), path(uri));
+        ErrorEnvelope envelope = envelope(problem.instance());
+        Response.ResponseBuilder r = Response.fromResponse(envelope != null ? envelope.render(e, problem) : respond(problem));
         if (e.retryAfter() != null) {
             r.header(HttpHeaders.RETRY_AFTER, Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
         }
@@ -67,12 +69,17 @@ public class ProblemMappers {
     }
 
     private Response respond(Problem p) {
+        ErrorEnvelope envelope = envelope(p.instance());
+        return envelope != null ? envelope.render(p) : Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private ErrorEnvelope envelope(String path) {
         for (ErrorEnvelope envelope : envelopes) {
-            if (envelope.handles(p.instance())) {
-                return envelope.render(p);
+            if (envelope.handles(path)) {
+                return envelope;
             }
         }
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+        return null;
     }
 
     private static String path(UriInfo uri) {
