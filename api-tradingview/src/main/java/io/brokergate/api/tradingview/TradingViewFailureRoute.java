@@ -6,10 +6,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Failures the HTTP layer answers before any resource runs on {@code /tv/} in TradingView's
@@ -20,8 +20,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class TradingViewFailureRoute {
-
-    private static final Logger LOG = Logger.getLogger(TradingViewFailureRoute.class);
 
     private final long maxBodyBytes;
 
@@ -53,13 +51,16 @@ public class TradingViewFailureRoute {
         }
     }
 
+    /**
+     * Renders failures that carry an HTTP status. Others (an authentication failure, which the
+     * security layer answers in this envelope itself, or an exception) go on to the framework.
+     */
     void render(RoutingContext ctx) {
-        if (ctx.response().ended() || ctx.response().headWritten()) {
+        int status = ctx.statusCode();
+        boolean statusOnly = ctx.failure() == null || ctx.failure() instanceof HttpException;
+        if (!statusOnly || status < 400 || ctx.response().ended() || ctx.response().headWritten()) {
+            ctx.next();
             return;
-        }
-        int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
-        if (status >= 500 && ctx.failure() != null) {
-            LOG.errorf(ctx.failure(), "unexpected failure on %s", ctx.normalizedPath());
         }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -7,6 +7,8 @@ import io.brokergate.core.capability.Capabilities;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.Instrument;
+import io.brokergate.core.market.Depth;
+import io.brokergate.core.market.DepthLevel;
 import io.brokergate.core.market.Quote;
 import io.brokergate.core.order.OrderRequest;
 import io.brokergate.core.order.Side;
@@ -34,7 +36,8 @@ import org.jboss.logging.Logger;
  * the largest quantity, and what would go wrong. Nothing is placed; the rules and risk limits the
  * place path enforces are checked without being counted. Balances and positions come from the
  * account's book; the broker is asked only for a quote (market orders without one), its trading
- * sessions (cached) and its max-quantity estimate.
+ * sessions (cached) and its max-quantity estimate. A market order is valued at the best price of
+ * the book's opposite side (the prices the trader sees, when TradingView sends them).
  */
 @ApplicationScoped
 public class OrderPreviews {
@@ -174,16 +177,16 @@ public class OrderPreviews {
         if (seen != null && seen.signum() > 0) {
             return new Priced(seen, buy ? "ask" : "bid");
         }
-        Quote quote = await(accounts.session(account).marketData().quotes(List.of(order.instrument())))
-                .flatMap(q -> q.stream().findFirst()).orElse(null);
-        if (quote == null) {
-            return new Priced(null, null);
+        // The book's best price on the order's side (a LongPort quote has no bid or ask), else the last trade.
+        var market = accounts.session(account).marketData();
+        Depth depth = await(market.depth(order.instrument())).orElse(null);
+        List<DepthLevel> side = depth == null ? List.of() : buy ? depth.asks() : depth.bids();
+        if (!side.isEmpty() && side.get(0).price().signum() > 0) {
+            return new Priced(side.get(0).price(), buy ? "ask" : "bid");
         }
-        BigDecimal side = buy ? quote.ask() : quote.bid();
-        if (side != null && side.signum() > 0) {
-            return new Priced(side, buy ? "ask" : "bid");
-        }
-        return quote.last() != null && quote.last().signum() > 0 ? new Priced(quote.last(), "last") : new Priced(null, null);
+        Quote quote = await(market.quotes(List.of(order.instrument()))).flatMap(q -> q.stream().findFirst()).orElse(null);
+        return quote != null && quote.last() != null && quote.last().signum() > 0 ? new Priced(quote.last(), "last")
+                : new Priced(null, null);
     }
 
     private BigDecimal maxQuantity(Account account, OrderRequest order, BigDecimal price) {

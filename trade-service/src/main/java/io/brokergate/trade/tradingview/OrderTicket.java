@@ -85,7 +85,7 @@ record OrderTicket(InstrumentId instrument, BigDecimal qty, Side side, OrderType
 
     static BigDecimal price(TradingViewForm form, String field, boolean required) {
         BigDecimal v = form.number(field);
-        if (v == null || v.signum() == 0 && !required) {
+        if (v == null || v.signum() == 0) {
             if (required) {
                 throw GatewayException.invalid(field + " is required for this order type");
             }

@@ -2,6 +2,7 @@ package io.brokergate.trade.tradingview;
 
 import io.brokergate.core.error.GatewayException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +26,7 @@ public class PreviewConfirmations {
     private final Duration validity;
     private final Clock clock;
 
+    @Inject
     public PreviewConfirmations(TradingViewSettings settings) {
         this(settings.confirmValidity(), Clock.systemUTC());
     }

@@ -60,7 +60,8 @@ final class TradingViewForm {
             }
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            if (known.contains(name) && values.put(name, decode(eq < 0 ? "" : pair.substring(eq + 1))) != null) {
+            String value = decode(eq < 0 ? "" : pair.substring(eq + 1));
+            if (known.contains(name) && values.put(name, value) != null) {
                 throw GatewayException.invalid(name + " is given more than once");
             }
         }

@@ -3,9 +3,11 @@ package io.brokergate.trade.sim;
 import io.brokergate.core.account.Account;
 import io.brokergate.core.account.AccountDirectory;
 import io.brokergate.core.account.AccountKind;
+import io.brokergate.core.account.Position;
 import io.brokergate.core.capability.BrokerId;
 import io.brokergate.core.events.AccountEvent;
 import io.brokergate.core.events.EventStamp;
+import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.order.Execution;
 import io.brokergate.core.order.Order;
 import io.brokergate.core.spi.AccountSessions;
@@ -33,9 +35,11 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,6 +114,8 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
     /** Publishes the account's order pushes as a socket owner would: gateway account id, epoch 1, gap-free sequence. */
     private final class Bridge implements PushListener {
         private final Account account;
+        /** Instruments held at the last refresh: one no longer listed is published flat, as stream-service does. */
+        private final Set<InstrumentId> held = ConcurrentHashMap.newKeySet();
 
         Bridge(Account account) {
             this.account = account;
@@ -129,8 +135,17 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
         /** After a fill the owner re-reads positions and balances (stream-service coalesces these). */
         private void refreshHoldings() {
             var trading = sessions.get(account.id()).trading();
-            trading.positions(account.brokerAccountNo()).thenAccept(all -> all.forEach(p ->
-                    events.send(AccountEvent.position(stamp(), p.withAccountId(account.id())))));
+            trading.positions(account.brokerAccountNo()).thenAccept(all -> {
+                Set<InstrumentId> now = new HashSet<>();
+                all.forEach(p -> {
+                    now.add(p.instrument());
+                    events.send(AccountEvent.position(stamp(), p.withAccountId(account.id())));
+                });
+                held.stream().filter(i -> !now.contains(i)).forEach(gone -> events.send(AccountEvent.position(stamp(),
+                        new Position(account.id(), gone, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, null, null))));
+                held.retainAll(now);
+                held.addAll(now);
+            });
             trading.balances(account.brokerAccountNo()).thenAccept(b -> events.send(AccountEvent.balances(stamp(), b)));
         }
 
