@@ -25,7 +25,7 @@ public class BracketOrders {
      * @param targetId the order id or position id ({@code 700.HK}); null for a new order
      * @throws GatewayException INVALID_REQUEST when brackets cannot be managed for this account
      */
-    public void accept(Account account, Capabilities caps, Target target, String targetId, Brackets brackets) {
+    public void accept(Account account, Capabilities caps, Target target, String targetId, BracketFields brackets) {
         if (brackets.isEmpty()) {
             return;
         }
@@ -35,6 +35,6 @@ public class BracketOrders {
                     + caps.displayName() + " accounts: remove them and place a separate stop or limit order");
         }
         // Declared by a broker but not wired yet: refusing is the only safe answer until brackets are managed.
-        throw GatewayException.invalid("Brackets are not available yet for " + caps.displayName() + " accounts");
+        throw GatewayException.invalid("BracketFields are not available yet for " + caps.displayName() + " accounts");
     }
 }

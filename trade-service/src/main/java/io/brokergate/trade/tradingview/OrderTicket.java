@@ -21,7 +21,7 @@ import java.util.Set;
  */
 record OrderTicket(InstrumentId instrument, BigDecimal qty, Side side, OrderType type, BigDecimal limitPrice,
                    BigDecimal stopPrice, TimeInForce duration, LocalDate expireDate, BigDecimal currentAsk,
-                   BigDecimal currentBid, Brackets brackets, String confirmId, String orderId) {
+                   BigDecimal currentBid, BracketFields brackets, String confirmId, String orderId) {
 
     static final Set<String> FIELDS = Set.of("instrument", "qty", "side", "type", "limitPrice", "stopPrice",
             "durationType", "durationDateTime", "currentAsk", "currentBid", "digitalSignature", "confirmId", "id",
@@ -39,7 +39,7 @@ record OrderTicket(InstrumentId instrument, BigDecimal qty, Side side, OrderType
         TimeInForce duration = Durations.timeInForce(form.text("durationType"));
         LocalDate expires = duration == TimeInForce.GOOD_TILL_DATE ? expireDate(form, instrument) : null;
         return new OrderTicket(instrument, qty, side, type, limit, stop, duration, expires, price(form, "currentAsk", false),
-                price(form, "currentBid", false), Brackets.from(form), form.text("confirmId"), form.text("id"));
+                price(form, "currentBid", false), BracketFields.from(form), form.text("confirmId"), form.text("id"));
     }
 
     /**
@@ -52,7 +52,7 @@ record OrderTicket(InstrumentId instrument, BigDecimal qty, Side side, OrderType
         BigDecimal stop = order.type().needsStopPrice() ? price(form, "stopPrice", false) : ignored(form, "stopPrice");
         return new OrderTicket(order.instrument(), quantity(form), order.side(), order.type(),
                 limit == null ? order.limitPrice() : limit, stop == null ? order.stopPrice() : stop, order.timeInForce(),
-                order.expireDate(), price(form, "currentAsk", false), price(form, "currentBid", false), Brackets.from(form),
+                order.expireDate(), price(form, "currentAsk", false), price(form, "currentBid", false), BracketFields.from(form),
                 form.text("confirmId"), order.orderId());
     }
 

@@ -113,7 +113,7 @@ public class TradingViewPositionResource {
             throw GatewayException.invalid("Reversing a position in one request is not supported by " + caps.displayName()
                     + ": close it, then place an order on the other side");
         }
-        Brackets requested = Brackets.from(form);
+        BracketFields requested = BracketFields.from(form);
         if (requested.isEmpty()) {
             throw GatewayException.invalid("Nothing to change: give stopLoss, takeProfit, trailingStopPips or guaranteedStop");
         }

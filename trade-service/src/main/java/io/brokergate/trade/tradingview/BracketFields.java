@@ -9,13 +9,12 @@ import java.util.Set;
  * prices, a trailing stop distance in pips, a guaranteed stop price. TradingView sends 0 for a
  * bracket the trader did not set, so zero means absent.
  */
-public record Brackets(BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal trailingStopPips, BigDecimal guaranteedStop) {
+public record BracketFields(BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal trailingStopPips, BigDecimal guaranteedStop) {
 
     static final Set<String> FIELDS = Set.of("stopLoss", "takeProfit", "trailingStopPips", "guaranteedStop");
-    static final Brackets NONE = new Brackets(null, null, null, null);
 
-    static Brackets from(TradingViewForm form) {
-        return new Brackets(price(form, "stopLoss"), price(form, "takeProfit"), price(form, "trailingStopPips"),
+    static BracketFields from(TradingViewForm form) {
+        return new BracketFields(price(form, "stopLoss"), price(form, "takeProfit"), price(form, "trailingStopPips"),
                 price(form, "guaranteedStop"));
     }
 
