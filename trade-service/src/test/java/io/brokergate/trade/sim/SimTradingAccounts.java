@@ -3,11 +3,15 @@ package io.brokergate.trade.sim;
 import io.brokergate.core.account.Account;
 import io.brokergate.core.account.AccountDirectory;
 import io.brokergate.core.account.AccountKind;
-import io.brokergate.core.account.Position;
 import io.brokergate.core.capability.BrokerId;
 import io.brokergate.core.events.AccountEvent;
+import io.brokergate.core.account.Position;
 import io.brokergate.core.events.EventStamp;
 import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.core.events.MarketDataEvent;
+import io.brokergate.core.events.SubscriptionIntent;
+import io.brokergate.core.market.Quote;
+import io.brokergate.core.spi.SubscriptionKind;
 import io.brokergate.core.order.Execution;
 import io.brokergate.core.order.Order;
 import io.brokergate.core.spi.AccountSessions;
@@ -35,17 +39,19 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The stand-in for what all-in-one brings: three paper accounts (two tenants) on a real
@@ -68,6 +74,8 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
     @Inject
     @Channel("test-order-events")
     Emitter<AccountEvent> events;
+    @Channel("test-market-data")
+    Emitter<MarketDataEvent> marketData;
 
     @Inject
     Vertx vertx;
@@ -111,14 +119,27 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
         sessions.put(accountId, session);
     }
 
+    /** Subscribes what trade-service asks for on the account's session, as the socket owner does (no union: one asker). */
+    @Incoming("test-subscription-intents")
+    void onIntent(SubscriptionIntent intent) {
+        BrokerSession session = sessions.get(intent.accountId());
+        if (session != null && !intent.wanted().isEmpty()) {
+            session.push().subscribe(intent.wanted().keySet(), Set.of(SubscriptionKind.QUOTE)).toCompletableFuture().join();
+        }
+    }
+
     /** Publishes the account's order pushes as a socket owner would: gateway account id, epoch 1, gap-free sequence. */
     private final class Bridge implements PushListener {
         private final Account account;
-        /** Instruments held at the last refresh: one no longer listed is published flat, as stream-service does. */
-        private final Set<InstrumentId> held = ConcurrentHashMap.newKeySet();
+        private final AtomicReference<Set<InstrumentId>> held = new AtomicReference<>(Set.of());
 
         Bridge(Account account) {
             this.account = account;
+        }
+
+        @Override
+        public void onQuote(Quote quote) {
+            marketData.send(MarketDataEvent.quote(stamp(), quote));
         }
 
         @Override
@@ -136,15 +157,16 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
         private void refreshHoldings() {
             var trading = sessions.get(account.id()).trading();
             trading.positions(account.brokerAccountNo()).thenAccept(all -> {
+                all.forEach(p -> events.send(AccountEvent.position(stamp(), p.withAccountId(account.id()))));
+                // As stream-service's publisher: a holding that is gone is published flat.
                 Set<InstrumentId> now = new HashSet<>();
-                all.forEach(p -> {
-                    now.add(p.instrument());
-                    events.send(AccountEvent.position(stamp(), p.withAccountId(account.id())));
-                });
-                held.stream().filter(i -> !now.contains(i)).forEach(gone -> events.send(AccountEvent.position(stamp(),
-                        new Position(account.id(), gone, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, null, null))));
-                held.retainAll(now);
-                held.addAll(now);
+                all.forEach(p -> now.add(p.instrument()));
+                for (InstrumentId gone : held.getAndSet(Set.copyOf(now))) {
+                    if (!now.contains(gone)) {
+                        events.send(AccountEvent.position(stamp(), new Position(account.id(), gone, BigDecimal.ZERO,
+                                BigDecimal.ZERO, null, null, null, null, account.currency())));
+                    }
+                }
             });
             trading.balances(account.brokerAccountNo()).thenAccept(b -> events.send(AccountEvent.balances(stamp(), b)));
         }
