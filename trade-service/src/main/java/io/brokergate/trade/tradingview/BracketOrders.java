@@ -8,12 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * INTEGRATION POINT for brackets (stop loss, take profit, trailing stop, guaranteed stop). Every
  * TradingView request that carries bracket fields passes through {@link #accept} before anything
- * reaches the broker: placing an order, modifying one, modifying a position. Today no broker's
- * capability map declares brackets, so a request with brackets is refused with a clear message
- * and the bracket flags in {@code /accounts} stay false ({@code TradingViewFlags}).
+ * reaches the broker: placing an order, modifying one, modifying a position. The facade offers
+ * brackets only where the broker's capability map declares native ones (none does today), so a
+ * request with brackets is refused with a clear message and the bracket flags in {@code /accounts}
+ * stay false ({@code TradingViewFlags}).
  *
- * <p>Gateway-managed brackets plug in here: accept the brackets when the gateway (or the broker)
- * can manage them for the target, and attach them once the parent order or position exists.
+ * <p>The native API's gateway-managed brackets ({@code io.brokergate.trade.brackets.Brackets}, for
+ * brokers with {@code Capabilities.gatewayBrackets()}) plug in here: accept the brackets for a new
+ * order and place it through {@code Brackets.place} with a {@code BracketSpec}, then derive the flags
+ * from {@code Capabilities.brackets()}.
  */
 @ApplicationScoped
 public class BracketOrders {
@@ -31,8 +34,8 @@ public class BracketOrders {
         }
         boolean supported = target == Target.POSITION ? caps.positionBrackets() : caps.orderBrackets();
         if (!supported) {
-            throw GatewayException.invalid("Stop loss and take profit brackets are not supported for "
-                    + caps.displayName() + " accounts: remove them and place a separate stop or limit order");
+            throw GatewayException.invalid("Stop loss and take profit brackets are not supported on TradingView for "
+                    + caps.displayName() + " accounts: remove them and place the exit as a separate order");
         }
         // Declared by a broker but not wired yet: refusing is the only safe answer until brackets are managed.
         throw GatewayException.invalid("BracketFields are not available yet for " + caps.displayName() + " accounts");
