@@ -32,16 +32,9 @@ class TradingViewTradingIT {
     @TestHTTPResource("/")
     URI base;
 
-    private static String login() {
-        return given().contentType("application/x-www-form-urlencoded")
-                .formParam("login", "demo").formParam("password", "demo-password-for-tests").formParam("locale", "en")
-                .post("/tv/authorize").then().statusCode(200).body("s", is("ok"))
-                .extract().jsonPath().getString("d.access_token");
-    }
-
     @Test
     void theDemoUsersPaperAccountTradesThroughTheFacade() {
-        String token = login();
+        String token = DemoUser.login();
         String account = given().auth().oauth2(token).get("/tv/accounts?locale=en").then().statusCode(200)
                 .body("s", is("ok")).body("d[0].type", is("demo")).body("d[0].config.supportPlaceOrderPreview", is(true))
                 .extract().jsonPath().getString("d[0].id");
@@ -54,7 +47,7 @@ class TradingViewTradingIT {
 
     @Test
     void accountStreamsStillReachStreamService() throws Exception {
-        String token = login();
+        String token = DemoUser.login();
         String account = given().auth().oauth2(token).get("/tv/accounts?locale=en").then().extract().jsonPath().getString("d[0].id");
         HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("tv/accounts/"
                 + account + "/stream/orders?locale=en")).header("Authorization", "Bearer " + token)

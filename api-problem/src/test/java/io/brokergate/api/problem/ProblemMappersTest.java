@@ -45,7 +45,7 @@ class ProblemMappersTest {
     @Test
     void anEnvelopeOwningThePathRendersEveryFailureKindInstead() {
         given().get("/test/enveloped/limited").then().statusCode(429).contentType(startsWith("text/plain"))
-                .header("Retry-After", "3").body(is("rate_limited: slow down"));
+                .header("Retry-After", "2").body(is("rate_limited: order rate limit of 5 per second reached"));
         given().get("/test/enveloped/boom").then().statusCode(500).body(startsWith("internal: unexpected error; incident"))
                 .body(not(containsString("secret internal detail")));
         given().contentType("application/json").body("{\"a\": ").post("/test/enveloped/echo").then().statusCode(400)

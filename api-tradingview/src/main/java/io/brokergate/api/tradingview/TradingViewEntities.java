@@ -139,20 +139,12 @@ public final class TradingViewEntities {
      * @param openedAt when the position was first seen open; null means now
      */
     public static Map<String, Object> individualPosition(Position p, Instant openedAt) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.instrument().symbol());
+        Map<String, Object> m = position(p);
         if (p.isFlat()) {
-            m.put("qty", 0);
             return m;
         }
-        m.put("instrument", p.instrument().symbol());
-        m.put("qty", p.quantity().abs());
-        m.put("side", p.quantity().signum() < 0 ? "sell" : "buy");
-        m.put("price", p.averageCost() == null ? BigDecimal.ZERO : p.averageCost());
+        m.put("price", m.remove("avgPrice"));
         m.put("date", String.valueOf((openedAt == null ? Instant.now() : openedAt).toEpochMilli()));
-        if (p.unrealizedPnl() != null) {
-            m.put("unrealizedPl", p.unrealizedPnl());
-        }
         return m;
     }
 

@@ -136,10 +136,11 @@ public class TradingViewOrderResource {
                                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         Account account = callers.account(accountId);
         TradingViewForm form = TradingViewForm.parse(body, contentType, OrderTicket.FIELDS);
-        String orderId = form.text("id");
-        OrderTicket ticket = orderId == null ? OrderTicket.newOrder(form) : OrderTicket.modification(form, openOrder(account, orderId));
-        OrderPreview p = estimate(account, ticket, orderId, true);
-        return TradingViewReplies.ok(PreviewRows.preview(p, confirmations.issue(account.id(), orderId, ticket)));
+        Order open = form.text("id") == null ? null : openOrder(account, form.text("id"));
+        OrderTicket ticket = ticket(form, open);
+        OrderPreview p = estimate(account, ticket, open, true);
+        return TradingViewReplies.ok(PreviewRows.preview(p, confirmations.issue(account.id(), open == null ? null
+                : open.orderId(), ticket)));
     }
 
     @POST
@@ -151,16 +152,20 @@ public class TradingViewOrderResource {
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         Account account = callers.account(accountId);
         TradingViewForm form = TradingViewForm.parse(body, contentType, OrderTicket.FIELDS);
-        String orderId = form.text("id");
-        Order open = orderId == null ? null : books.reconciled(account).order(orderId).filter(o -> o.status().isOpen()).orElse(null);
-        OrderTicket ticket = open == null ? OrderTicket.newOrder(form) : OrderTicket.modification(form, open);
-        return TradingViewReplies.ok(PreviewRows.info(estimate(account, ticket, open == null ? null : orderId, false)));
+        // A ticket for an order that has just filled or been cancelled is shown as a new order.
+        Order open = form.text("id") == null ? null
+                : books.reconciled(account).order(form.text("id")).filter(o -> o.status().isOpen()).orElse(null);
+        return TradingViewReplies.ok(PreviewRows.info(estimate(account, ticket(form, open), open, false)));
     }
 
-    private OrderPreview estimate(Account account, OrderTicket ticket, String orderId, boolean brokerEstimate) {
+    private static OrderTicket ticket(TradingViewForm form, Order open) {
+        return open == null ? OrderTicket.newOrder(form) : OrderTicket.modification(form, open);
+    }
+
+    private OrderPreview estimate(Account account, OrderTicket ticket, Order open, boolean brokerEstimate) {
         Capabilities caps = callers.capabilities(account);
-        brackets.accept(account, caps, orderId == null ? BracketOrders.Target.NEW_ORDER : BracketOrders.Target.EXISTING_ORDER,
-                orderId, ticket.brackets());
+        brackets.accept(account, caps, open == null ? BracketOrders.Target.NEW_ORDER : BracketOrders.Target.EXISTING_ORDER,
+                open == null ? null : open.orderId(), ticket.brackets());
         return previews.preview(callers.origin(), account, ticket.toRequest(account.id(), "preview"),
                 new OrderPreviews.ShownPrices(ticket.currentAsk(), ticket.currentBid()), brokerEstimate);
     }
