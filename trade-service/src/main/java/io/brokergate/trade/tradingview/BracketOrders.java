@@ -3,20 +3,18 @@ package io.brokergate.trade.tradingview;
 import io.brokergate.core.account.Account;
 import io.brokergate.core.capability.Capabilities;
 import io.brokergate.core.error.GatewayException;
+import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.trade.brackets.BracketSpec;
+import io.brokergate.trade.orders.InstrumentRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 
 /**
- * INTEGRATION POINT for brackets (stop loss, take profit, trailing stop, guaranteed stop). Every
- * TradingView request that carries bracket fields passes through {@link #accept} before anything
- * reaches the broker: placing an order, modifying one, modifying a position. The facade offers
- * brackets only where the broker's capability map declares native ones (none does today), so a
- * request with brackets is refused with a clear message and the bracket flags in {@code /accounts}
- * stay false ({@code TradingViewFlags}).
- *
- * <p>The native API's gateway-managed brackets ({@code io.brokergate.trade.brackets.Brackets}, for
- * brokers with {@code Capabilities.gatewayBrackets()}) plug in here: accept the brackets for a new
- * order and place it through {@code Brackets.place} with a {@code BracketSpec}, then derive the flags
- * from {@code Capabilities.brackets()}.
+ * TradingView's bracket fields as the gateway's exits. A new order's stop loss, take profit or
+ * trailing stop (in pips: ticks of the first price tier) become a {@link BracketSpec} for the
+ * brackets package, where the broker's capability map allows brackets at all; brackets on an
+ * existing order or a position, and guaranteed stops, are refused with a clear message (the flags
+ * in {@code /accounts} say so too).
  */
 @ApplicationScoped
 public class BracketOrders {
@@ -24,20 +22,34 @@ public class BracketOrders {
     /** What the brackets are for. */
     public enum Target { NEW_ORDER, EXISTING_ORDER, POSITION }
 
+    private final InstrumentRules rules;
+
+    public BracketOrders(InstrumentRules rules) {
+        this.rules = rules;
+    }
+
     /**
-     * @param targetId the order id or position id ({@code 700.HK}); null for a new order
-     * @throws GatewayException INVALID_REQUEST when brackets cannot be managed for this account
+     * @param instrument the order's instrument (a trailing distance in pips needs its tick)
+     * @return the exits to place with a new order; {@link BracketSpec#NONE} without bracket fields
+     * @throws GatewayException INVALID_REQUEST when these brackets cannot be managed for this account
      */
-    public void accept(Account account, Capabilities caps, Target target, String targetId, BracketFields brackets) {
+    public BracketSpec accept(Account account, Capabilities caps, Target target, InstrumentId instrument, BracketFields brackets) {
         if (brackets.isEmpty()) {
-            return;
+            return BracketSpec.NONE;
         }
-        boolean supported = target == Target.POSITION ? caps.positionBrackets() : caps.orderBrackets();
-        if (!supported) {
-            throw GatewayException.invalid("Stop loss and take profit brackets are not supported on TradingView for "
-                    + caps.displayName() + " accounts: remove them and place the exit as a separate order");
+        if (!caps.brackets()) {
+            throw GatewayException.invalid("Stop loss and take profit brackets are not supported for " + caps.displayName()
+                    + " accounts: remove them and place the exit as a separate order");
         }
-        // Declared by a broker but not wired yet: refusing is the only safe answer until brackets are managed.
-        throw GatewayException.invalid("BracketFields are not available yet for " + caps.displayName() + " accounts");
+        if (target != Target.NEW_ORDER) {
+            throw GatewayException.invalid("Brackets can only be attached when the order is placed on " + caps.displayName()
+                    + " accounts: move an exit in the order list, or place it as a separate order");
+        }
+        if (brackets.guaranteedStop() != null) {
+            throw GatewayException.invalid("Guaranteed stops are not offered for " + caps.displayName() + " accounts");
+        }
+        BigDecimal trailing = brackets.trailingStopPips() == null ? null
+                : brackets.trailingStopPips().multiply(rules.instrument(account, instrument).ticks().tiers().get(0).tick());
+        return new BracketSpec(brackets.takeProfit(), brackets.stopLoss(), trailing);
     }
 }

@@ -39,16 +39,17 @@ final class TradingViewFlags {
         f.put("supportModifyOrderPrice", c.modifyPrice());
         f.put("supportEditAmount", c.modifyQuantity());
         f.put("supportModifyDuration", false);
-        // brackets (BracketOrders is where gateway-managed brackets plug in)
-        f.put("supportBrackets", orderBrackets || positionBrackets);
-        f.put("supportOrderBrackets", orderBrackets);
+        // brackets: native ones, or run by the gateway (brackets package) on a new order only
+        boolean newOrderBrackets = c.brackets();
+        f.put("supportBrackets", newOrderBrackets || positionBrackets);
+        f.put("supportOrderBrackets", newOrderBrackets);
         f.put("supportAddBracketsToExistingOrder", orderBrackets);
-        f.put("supportMarketBrackets", orderBrackets);
+        f.put("supportMarketBrackets", newOrderBrackets);
         f.put("supportPositionBrackets", positionBrackets && perInstrument);
         f.put("supportIndividualPositionBrackets", positionBrackets && c.reports(PositionView.INDIVIDUAL));
         f.put("supportModifyBrackets", orderBrackets || positionBrackets);
-        f.put("supportStopLoss", orderBrackets || positionBrackets);
-        f.put("supportTrailingStop", orderBrackets && c.trailingStops());
+        f.put("supportStopLoss", newOrderBrackets || positionBrackets);
+        f.put("supportTrailingStop", newOrderBrackets && c.trailingStops());
         // no broker in the capability model offers guaranteed stops
         f.put("supportGuaranteedStop", false);
         // positions

@@ -7,6 +7,10 @@ import io.brokergate.core.capability.Capabilities;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.order.Order;
+import io.brokergate.core.order.OrderRequest;
+import io.brokergate.trade.brackets.BracketLeg;
+import io.brokergate.trade.brackets.BracketSpec;
+import io.brokergate.trade.brackets.Brackets;
 import io.brokergate.trade.book.AccountBooks;
 import io.brokergate.trade.orders.OrderChanges;
 import io.brokergate.trade.orders.OrderDesk;
@@ -55,9 +59,12 @@ public class TradingViewOrderResource {
     private final OrderPreviews previews;
     private final PreviewConfirmations confirmations;
     private final BracketOrders brackets;
+    private final Brackets legs;
 
     public TradingViewOrderResource(TradingViewCallers callers, AccountBooks books, OrderDesk desk, OrderChanges changes,
-                                    OrderPreviews previews, PreviewConfirmations confirmations, BracketOrders brackets) {
+                                    OrderPreviews previews, PreviewConfirmations confirmations, BracketOrders brackets,
+                                    Brackets legs) {
+        this.legs = legs;
         this.callers = callers;
         this.books = books;
         this.desk = desk;
@@ -77,11 +84,14 @@ public class TradingViewOrderResource {
                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         Account account = callers.account(accountId);
         OrderTicket ticket = OrderTicket.newOrder(TradingViewForm.parse(body, contentType, OrderTicket.FIELDS));
-        brackets.accept(account, callers.capabilities(account), BracketOrders.Target.NEW_ORDER, null, ticket.brackets());
+        BracketSpec exits = brackets.accept(account, callers.capabilities(account), BracketOrders.Target.NEW_ORDER,
+                ticket.instrument(), ticket.brackets());
         confirmations.verify(confirmId(ticket, confirmIdQuery), account.id(), null, ticket);
         PlaceResult result;
         try {
-            result = desk.place(callers.origin(), account, ticket.toRequest(account.id(), clientOrderId(requestId)));
+            OrderRequest request = ticket.toRequest(account.id(), clientOrderId(requestId));
+            result = exits.isEmpty() ? desk.place(callers.origin(), account, request)
+                    : legs.place(callers.origin(), account, request, exits);
         } catch (GatewayException e) {
             if (e.code() == ErrorCode.CONFLICT) {
                 throw GatewayException.invalid("requestId " + TradingViewForm.clip(requestId) + " was already used for another order");
@@ -104,15 +114,37 @@ public class TradingViewOrderResource {
                                       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         Account account = callers.account(accountId);
         TradingViewForm form = TradingViewForm.parse(body, contentType, OrderTicket.FIELDS);
-        Order order = openOrder(account, orderId);
+        String brokerOrderId = orderId;
+        if (BracketLeg.isLegId(orderId)) {
+            BracketLeg leg = legs.require(account, orderId);
+            if (leg.orderId() == null) {
+                return moveWaitingExit(account, leg, OrderTicket.modification(form, leg.asOrder()));
+            }
+            brokerOrderId = leg.orderId(); // a working exit is a broker order like any other
+        }
+        Order order = openOrder(account, brokerOrderId);
         OrderTicket ticket = OrderTicket.modification(form, order);
-        brackets.accept(account, callers.capabilities(account), BracketOrders.Target.EXISTING_ORDER, orderId, ticket.brackets());
+        brackets.accept(account, callers.capabilities(account), BracketOrders.Target.EXISTING_ORDER, order.instrument(),
+                ticket.brackets());
         confirmations.verify(confirmId(ticket, confirmIdQuery), account.id(), orderId, ticket);
         BigDecimal qty = changed(ticket.qty(), order.quantity());
         BigDecimal limit = changed(ticket.limitPrice(), order.limitPrice());
         BigDecimal stop = changed(ticket.stopPrice(), order.stopPrice());
         if (qty != null || limit != null || stop != null) {
-            changes.modify(callers.origin(), account, orderId, qty, limit, stop);
+            changes.modify(callers.origin(), account, brokerOrderId, qty, limit, stop);
+        }
+        return TradingViewReplies.ok();
+    }
+
+    /** An exit waiting for its entry (or armed at the gateway): only its price moves; its size follows the entry. */
+    private Map<String, Object> moveWaitingExit(Account account, BracketLeg leg, OrderTicket ticket) {
+        if (changed(ticket.qty(), leg.quantity()) != null) {
+            throw GatewayException.invalid("The quantity of a bracket exit follows its entry order");
+        }
+        BigDecimal price = leg.limitPrice() != null ? changed(ticket.limitPrice(), leg.limitPrice())
+                : changed(ticket.stopPrice(), leg.stopPrice());
+        if (price != null) {
+            legs.reprice(callers.origin(), account, leg.legId(), price);
         }
         return TradingViewReplies.ok();
     }
@@ -123,7 +155,12 @@ public class TradingViewOrderResource {
     @Operation(summary = "TradingView cancel order")
     public Map<String, Object> cancel(@PathParam("accountId") String accountId, @PathParam("orderId") String orderId,
                                       @QueryParam("locale") String locale) {
-        changes.cancel(callers.origin(), callers.account(accountId), orderId);
+        Account account = callers.account(accountId);
+        if (BracketLeg.isLegId(orderId)) {
+            legs.cancel(callers.origin(), account, orderId);
+        } else {
+            changes.cancel(callers.origin(), account, orderId);
+        }
         return TradingViewReplies.ok();
     }
 
@@ -164,9 +201,10 @@ public class TradingViewOrderResource {
 
     private OrderPreview estimate(Account account, OrderTicket ticket, Order open, boolean brokerEstimate) {
         Capabilities caps = callers.capabilities(account);
+        OrderRequest request = ticket.toRequest(account.id(), "preview");
         brackets.accept(account, caps, open == null ? BracketOrders.Target.NEW_ORDER : BracketOrders.Target.EXISTING_ORDER,
-                open == null ? null : open.orderId(), ticket.brackets());
-        return previews.preview(callers.origin(), account, ticket.toRequest(account.id(), "preview"),
+                ticket.instrument(), ticket.brackets()).validateAgainst(request);
+        return previews.preview(callers.origin(), account, request,
                 new OrderPreviews.ShownPrices(ticket.currentAsk(), ticket.currentBid()), brokerEstimate);
     }
 

@@ -44,9 +44,11 @@ public class TradingViewPortfolioResource {
     private final AccountBooks books;
     private final OrderJournal journal;
     private final TradingViewInstruments instruments;
+    private final TradingViewOrderList orderList;
 
     public TradingViewPortfolioResource(TradingViewCallers callers, AccountBooks books, OrderJournal journal,
-                                        TradingViewInstruments instruments) {
+                                        TradingViewInstruments instruments, TradingViewOrderList orderList) {
+        this.orderList = orderList;
         this.callers = callers;
         this.books = books;
         this.journal = journal;
@@ -76,7 +78,8 @@ public class TradingViewPortfolioResource {
     @Operation(summary = "TradingView orders", description = "Today's orders, open ones and those that reached a final "
             + "status this trading day (kept at least a minute after the change).")
     public Map<String, Object> orders(@PathParam("accountId") String accountId, @QueryParam("locale") String locale) {
-        return TradingViewReplies.ok(book(accountId).orders().stream().map(TradingViewEntities::order).toList());
+        AccountBook book = book(accountId);
+        return TradingViewReplies.ok(orderList.of(book.account(), book.orders()));
     }
 
     @GET

@@ -117,7 +117,7 @@ public class TradingViewPositionResource {
         if (requested.isEmpty()) {
             throw GatewayException.invalid("Nothing to change: give stopLoss, takeProfit, trailingStopPips or guaranteedStop");
         }
-        brackets.accept(account, caps, BracketOrders.Target.POSITION, instrument.symbol(), requested);
+        brackets.accept(account, caps, BracketOrders.Target.POSITION, instrument, requested);
         return TradingViewReplies.ok();
     }
 

@@ -53,12 +53,13 @@ class TradingViewAccountsTest {
         assertEquals("demo", account.path("type").asText());
         assertEquals("HKD", account.path("currency").asText());
         JsonNode flags = account.path("config");
-        assertFalse(flags.path("supportStopLoss").asBoolean(true), "1.4.25 flag, no brackets yet");
+        assertTrue(flags.path("supportStopLoss").asBoolean(), "1.4.25 flag: the gateway runs the paper exchange's brackets");
         assertTrue(flags.path("supportCustomOrderInfo").asBoolean(), "1.4.27 flag");
         assertFalse(flags.path("supportCloseIndividualPosition").asBoolean(true), "1.4.17 flag");
         assertFalse(flags.path("supportRiskControlsAndInfo").asBoolean(true), "1.4.15 flag");
-        assertFalse(flags.path("supportOrderBrackets").asBoolean(true));
-        assertFalse(flags.path("supportMarketBrackets").asBoolean(true), "the spec defaults this to true");
+        assertTrue(flags.path("supportOrderBrackets").asBoolean());
+        assertTrue(flags.path("supportMarketBrackets").asBoolean());
+        assertFalse(flags.path("supportModifyBrackets").asBoolean(true), "exits move as orders of their own");
         assertTrue(flags.path("supportClosePosition").asBoolean());
         assertTrue(flags.path("supportPlaceOrderPreview").asBoolean());
 

@@ -29,11 +29,12 @@ class TradingViewFlagsTest {
                 Map.entry("supportPartialOrderExecution", true),
                 Map.entry("supportModifyOrder", true), Map.entry("supportModifyOrderPrice", true),
                 Map.entry("supportEditAmount", true), Map.entry("supportModifyDuration", false),
-                Map.entry("supportBrackets", false), Map.entry("supportOrderBrackets", false),
-                Map.entry("supportAddBracketsToExistingOrder", false), Map.entry("supportMarketBrackets", false),
+                // gateway-managed brackets: on a new order, market entries included
+                Map.entry("supportBrackets", true), Map.entry("supportOrderBrackets", true),
+                Map.entry("supportAddBracketsToExistingOrder", false), Map.entry("supportMarketBrackets", true),
                 Map.entry("supportPositionBrackets", false), Map.entry("supportIndividualPositionBrackets", false),
-                Map.entry("supportModifyBrackets", false), Map.entry("supportStopLoss", false),
-                Map.entry("supportTrailingStop", false), Map.entry("supportGuaranteedStop", false),
+                Map.entry("supportModifyBrackets", false), Map.entry("supportStopLoss", true),
+                Map.entry("supportTrailingStop", true), Map.entry("supportGuaranteedStop", false),
                 Map.entry("supportPositions", true), Map.entry("supportPositionNetting", false),
                 Map.entry("supportMultiposition", false), Map.entry("supportClosePosition", true),
                 Map.entry("supportPartialClosePosition", true), Map.entry("supportCloseIndividualPosition", false),
@@ -63,6 +64,7 @@ class TradingViewFlagsTest {
         assertFalse(minimal.get("supportEditAmount"));
         assertFalse(minimal.get("supportClosePosition"), "no market orders and no close call: nothing closes a position");
         assertFalse(minimal.get("supportDOM"));
+        assertFalse(minimal.get("supportOrderBrackets"), "no stop orders: the gateway cannot run exits");
         assertFalse(minimal.get("supportReversePosition"));
 
         Map<String, Boolean> rich = TradingViewFlags.of(broker(EnumSet.of(OrderType.LIMIT, OrderType.TRAILING_STOP), true, true,

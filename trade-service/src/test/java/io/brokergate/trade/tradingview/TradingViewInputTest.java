@@ -71,7 +71,8 @@ class TradingViewInputTest {
                 Map.entry(GOOD.replace("type=limit", "type=iceberg"), "type must be market, limit, stop or stoplimit"),
                 Map.entry(GOOD + "&durationType=forever", "durationType must be one of"),
                 Map.entry(GOOD + "&durationType=gtd", "durationDateTime is required"),
-                Map.entry(GOOD + "&stopLoss=500", "brackets are not supported"),
+                Map.entry(GOOD + "&stopLoss=610", "stop_loss must be below the entry price 600"),
+                Map.entry(GOOD + "&guaranteedStop=550", "Guaranteed stops are not offered"),
                 Map.entry(GOOD + "&takeProfit=-1", "takeProfit must not be negative"),
                 Map.entry(GOOD + "&qty=200", "qty is given more than once"),
                 Map.entry(GOOD + "&x=%ZZ", "bad %-escape"),
@@ -116,7 +117,7 @@ class TradingViewInputTest {
         refused(tv.request().contentType(FORM).body("amount=1e308").delete(BASE + "/positions/700.HK?locale=en").then(),
                 "amount is too large");
         refused(tv.request().contentType(FORM).body("stopLoss=500&takeProfit=700").put(BASE + "/positions/700.HK?locale=en")
-                .then(), "brackets are not supported");
+                .then(), "Brackets can only be attached when the order is placed");
         refused(tv.request().contentType(FORM).body("side=sell").put(BASE + "/positions/700.HK?locale=en").then(),
                 "Reversing a position");
         refused(tv.request().contentType(FORM).body("currentAsk=1").put(BASE + "/positions/700.HK?locale=en").then(),
