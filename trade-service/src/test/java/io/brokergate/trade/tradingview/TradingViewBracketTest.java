@@ -8,24 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brokergate.api.security.testing.FakeAuthServer;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
-import io.brokergate.api.security.testing.InjectFakeAuthServer;
-import io.brokergate.api.security.testing.TestKeys;
-import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.trade.brackets.BracketTestProfile;
+import io.brokergate.trade.sim.PaperExchangeTest;
 import io.brokergate.trade.sim.SimTradingAccounts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,30 +30,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BracketTestProfile.class)
 @WithTestResource(FakeAuthServerResource.class)
-class TradingViewBracketTest {
+class TradingViewBracketTest extends PaperExchangeTest {
 
     private static final String ORDERS = "/accounts/{accountId}/orders";
     private static final String ORDER = "/accounts/{accountId}/orders/{orderId}";
 
-    @InjectFakeAuthServer
-    FakeAuthServer authServer;
-    @Inject
-    SimTradingAccounts sim;
-
-    private SimAdminClient admin;
     private final TradingViewClient tv = TradingViewClient.as(TENANT_A, "trade accounts:read", ACCOUNT_A, ACCOUNT_A2);
-
-    @BeforeEach
-    void setUp() {
-        authServer.publish(Map.of(TestKeys.SIGNING_KID, TestKeys.SIGNING.getPublic()));
-        admin = new SimAdminClient(sim.sim().httpUrl());
-        admin.movePrice("700.HK", "640");
-    }
-
-    @AfterEach
-    void restorePrice() {
-        admin.movePrice("700.HK", "640");
-    }
 
     private String place(String account, String form) {
         JsonNode answer = tv.form("POST", ORDERS, "/accounts/" + account + "/orders?requestId=" + UUID.randomUUID(), form);

@@ -8,23 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brokergate.api.security.testing.FakeAuthServer;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
-import io.brokergate.api.security.testing.InjectFakeAuthServer;
-import io.brokergate.api.security.testing.TestKeys;
-import io.brokergate.sim.admin.SimAdminClient;
+import io.brokergate.trade.sim.PaperExchangeTest;
 import io.brokergate.trade.sim.SimTradingAccounts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,32 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FakeAuthServerResource.class)
-class TradingViewLifecycleTest {
+class TradingViewLifecycleTest extends PaperExchangeTest {
 
     static final String ORDERS = "/accounts/{accountId}/orders";
     static final String ORDER = "/accounts/{accountId}/orders/{orderId}";
     static final String POSITIONS = "/accounts/{accountId}/positions";
     static final String POSITION = "/accounts/{accountId}/positions/{positionId}";
 
-    @InjectFakeAuthServer
-    FakeAuthServer authServer;
-    @Inject
-    SimTradingAccounts sim;
-
-    private SimAdminClient admin;
     private final TradingViewClient tv = TradingViewClient.as(TENANT_A, "trade accounts:read", ACCOUNT_A, ACCOUNT_A2);
-
-    @BeforeEach
-    void setUp() {
-        authServer.publish(Map.of(TestKeys.SIGNING_KID, TestKeys.SIGNING.getPublic()));
-        admin = new SimAdminClient(sim.sim().httpUrl());
-        admin.movePrice("700.HK", "640");
-    }
-
-    @AfterEach
-    void restorePrice() {
-        admin.movePrice("700.HK", "640");
-    }
 
     @Test
     void placeModifyCancelAsTradingViewSendsThem() {
