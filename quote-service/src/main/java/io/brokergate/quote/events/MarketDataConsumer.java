@@ -53,6 +53,9 @@ public class MarketDataConsumer {
 
     @Incoming(CHANNEL)
     void onMarketData(MarketDataEvent event) {
+        if (event == null) {
+            return; // a record the channel could not read (cluster mode: counted and logged by its deserializer)
+        }
         Optional<FeedScope> scope = router.scopeOf(event.stamp());
         if (scope.isEmpty()) {
             dropped.increment();

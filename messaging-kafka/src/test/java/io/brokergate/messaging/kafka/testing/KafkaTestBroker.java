@@ -49,14 +49,20 @@ public final class KafkaTestBroker implements AutoCloseable {
         this.running = running;
     }
 
-    /** One in-process broker for every test of this JVM (a test module's surefire run), stopped when the JVM exits. */
+    /** One in-process broker for every test of this JVM (a test module's surefire run), stopped when the run ends. */
     public static synchronized KafkaTestBroker shared() {
         if (shared == null) {
             shared = inProcess();
-            KafkaTestBroker started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "kafka-test-broker-stop"));
         }
         return shared;
+    }
+
+    /** Stops the shared broker, if one was started ({@link SharedBrokerShutdown}). */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     /** A broker in this JVM. */
