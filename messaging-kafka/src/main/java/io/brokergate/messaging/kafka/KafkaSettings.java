@@ -63,7 +63,8 @@ public interface KafkaSettings {
         @WithDefault("10s")
         Duration sessionTimeout();
 
-        @WithDefault("3s")
+        /** How often members heartbeat; also how soon the others learn that a stopping pod left. */
+        @WithDefault("1s")
         Duration heartbeatInterval();
 
         /** How long writing an ownership claim may take before it is retried. */
