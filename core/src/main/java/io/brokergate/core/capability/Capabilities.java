@@ -93,4 +93,17 @@ public record Capabilities(
     public boolean stopOrders() {
         return orderTypes.contains(OrderType.STOP);
     }
+
+    /**
+     * Whether the gateway can run brackets for this broker itself: it needs to see fills as they
+     * happen (order pushes) to place the exits, and limit and stop orders to place them as.
+     */
+    public boolean gatewayBrackets() {
+        return pushes(PushFeature.ORDERS) && orderTypes.contains(OrderType.LIMIT) && orderTypes.contains(OrderType.STOP);
+    }
+
+    /** Brackets natively or run by the gateway. */
+    public boolean brackets() {
+        return orderBrackets || gatewayBrackets();
+    }
 }

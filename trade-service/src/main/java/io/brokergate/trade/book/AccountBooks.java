@@ -16,6 +16,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,12 +51,15 @@ public class AccountBooks {
     private final TradingAccounts accounts;
     private final OrderJournal journal;
     private final Vertx vertx;
+    private final Event<OrderAdvanced> advanced;
     private final Map<String, AccountBook> books = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<AccountBook>> reconciled = new ConcurrentHashMap<>();
     private long pruneTimer = -1;
 
-    public AccountBooks(AccountDirectory directory, TradingAccounts accounts, OrderJournal journal, Vertx vertx) {
+    public AccountBooks(AccountDirectory directory, TradingAccounts accounts, OrderJournal journal, Vertx vertx,
+                        Event<OrderAdvanced> advanced) {
         this.directory = directory;
+        this.advanced = advanced;
         this.accounts = accounts;
         this.journal = journal;
         this.vertx = vertx;
@@ -161,7 +165,10 @@ public class AccountBooks {
     }
 
     private void journal(AccountBook book, Order order) {
-        book.advance(order).ifPresent(changed -> journal.record(book.account().tenantId(), changed));
+        book.advance(order).ifPresent(changed -> {
+            journal.record(book.account().tenantId(), changed);
+            advanced.fire(new OrderAdvanced(book.account(), changed));
+        });
     }
 
     private void prune(Instant now) {

@@ -11,6 +11,7 @@ import io.brokergate.core.order.OrderStatus;
 import io.brokergate.core.spi.TradingApi;
 import io.brokergate.trade.accounts.TradingAccounts;
 import io.brokergate.trade.book.AccountBooks;
+import io.brokergate.trade.brackets.BracketSpec;
 import io.brokergate.trade.journal.AuditEntry;
 import io.brokergate.trade.journal.OrderJournal;
 import io.brokergate.trade.risk.RiskGate;
@@ -72,7 +73,12 @@ public class OrderDesk {
     }
 
     public PlaceResult place(RequestOrigin origin, Account account, OrderRequest request) {
-        String fingerprint = RequestFingerprint.of(request);
+        return place(origin, account, request, BracketSpec.NONE);
+    }
+
+    /** A place whose idempotency covers the exits sent with it (their legs are kept by {@code Brackets}). */
+    public PlaceResult place(RequestOrigin origin, Account account, OrderRequest request, BracketSpec exits) {
+        String fingerprint = RequestFingerprint.of(request, exits);
         String key = account.id() + '\n' + request.clientOrderId();
         CompletableFuture<PlaceResult> mine = new CompletableFuture<>();
         CompletableFuture<PlaceResult> first = inFlight.putIfAbsent(key, mine);
@@ -218,7 +224,7 @@ public class OrderDesk {
                 + " was already used for a different order");
     }
 
-    void audit(RequestOrigin origin, Account account, String action, String orderId, String clientOrderId,
+    public void audit(RequestOrigin origin, Account account, String action, String orderId, String clientOrderId,
                String outcome, String detail) {
         journal.record(AuditEntry.of(origin.caller(), origin.sourceAddress(), account, action, orderId, clientOrderId,
                 outcome, detail));

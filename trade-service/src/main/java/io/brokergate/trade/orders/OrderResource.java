@@ -6,9 +6,12 @@ import io.brokergate.core.account.Account;
 import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.order.Order;
+import io.brokergate.core.order.OrderRequest;
 import io.brokergate.core.order.OrderStatus;
 import io.brokergate.trade.accounts.TradingAccounts;
 import io.brokergate.trade.book.AccountBooks;
+import io.brokergate.trade.brackets.BracketSpec;
+import io.brokergate.trade.brackets.Brackets;
 import io.brokergate.trade.journal.OrderCursor;
 import io.brokergate.trade.journal.OrderFilter;
 import io.brokergate.trade.journal.OrderJournal;
@@ -51,12 +54,14 @@ public class OrderResource {
     private final OrderChanges changes;
     private final AccountBooks books;
     private final OrderJournal journal;
+    private final Brackets brackets;
 
     @Context
     HttpServerRequest http;
 
     public OrderResource(SecurityIdentity identity, TradingAccounts accounts, OrderDesk desk, OrderChanges changes,
-                         AccountBooks books, OrderJournal journal) {
+                         AccountBooks books, OrderJournal journal, Brackets brackets) {
+        this.brackets = brackets;
         this.identity = identity;
         this.accounts = accounts;
         this.desk = desk;
@@ -70,13 +75,18 @@ public class OrderResource {
     @RolesAllowed(Scopes.TRADE)
     @Operation(summary = "Place an order", description = "201 with the order; 202 with status pending_new and outcome "
             + "unknown when the broker did not confirm in time (send the same request again to learn the outcome). "
+            + "With take_profit and/or stop_loss (or trailing_stop) it is a bracket: the exits wait as inactive legs "
+            + "(GET …/orders/{orderId}/brackets), are placed when this order fills and cancel each other. "
             + "Header Idempotent-Replayed: true when the client_order_id was seen before.")
     public Response place(@PathParam("accountId") String accountId, PlaceOrderBody body) {
         Account account = account(accountId);
         if (body == null) {
             throw GatewayException.invalid("an order body is required");
         }
-        PlaceResult result = desk.place(origin(), account, body.toRequest(account.id()));
+        OrderRequest request = body.toRequest(account.id());
+        BracketSpec exits = body.brackets();
+        PlaceResult result = exits.isEmpty() ? desk.place(origin(), account, request)
+                : brackets.place(origin(), account, request, exits);
         OrderView view = OrderView.of(result, account.id());
         Response.ResponseBuilder r = result.outcomeUnknown() ? Response.accepted(view)
                 : Response.created(URI.create("/v1/accounts/" + account.id() + "/orders/" + view.orderId())).entity(view);
@@ -191,7 +201,7 @@ public class OrderResource {
         }
     }
 
-    private static Set<OrderStatus> statuses(String csv) {
+    static Set<OrderStatus> statuses(String csv) {
         if (csv == null || csv.isBlank()) {
             return Set.of();
         }

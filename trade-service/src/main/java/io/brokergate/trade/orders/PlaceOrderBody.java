@@ -1,6 +1,7 @@
 package io.brokergate.trade.orders;
 
 import io.brokergate.core.error.GatewayException;
+import io.brokergate.trade.brackets.BracketSpec;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.order.OrderRequest;
 import io.brokergate.core.order.OrderType;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** {@code POST /v1/accounts/{id}/orders} body. Enums are lower-case words ({@code buy}, {@code stop_limit}). */
 @Schema(name = "PlaceOrder", example = """
         {"client_order_id": "my-bot-000123", "symbol": "700.HK", "side": "buy", "type": "limit",
-         "quantity": 100, "limit_price": 320.2, "time_in_force": "day"}""")
+         "quantity": 100, "limit_price": 320.2, "time_in_force": "day", "take_profit": 340, "stop_loss": 300}""")
 public record PlaceOrderBody(
         @Schema(description = "Idempotency key, 1–64 characters: the same key and body return the first result, the same key with another body is 409. Generated when absent (then not idempotent).")
         String clientOrderId,
@@ -34,7 +35,19 @@ public record PlaceOrderBody(
         @Schema(enumeration = {"day", "good_till_cancelled", "good_till_date", "immediate_or_cancel"}, defaultValue = "day")
         String timeInForce,
         @Schema(description = "ISO date, for good_till_date") String expireDate,
-        boolean outsideRegularHours) {
+        boolean outsideRegularHours,
+        @Schema(description = "Bracket exit: a limit order on the other side at this price, placed when this order fills")
+        BigDecimal takeProfit,
+        @Schema(description = "Bracket exit: a stop order on the other side at this price, placed when this order fills; "
+                + "the exits cancel each other")
+        BigDecimal stopLoss,
+        @Schema(description = "Bracket exit instead of stop_loss: a trailing stop this far from the best price")
+        BigDecimal trailingStop) {
+
+    /** The exits requested with this order; empty for a plain order. */
+    public BracketSpec brackets() {
+        return new BracketSpec(takeProfit, stopLoss, trailingStop);
+    }
 
     public OrderRequest toRequest(String accountId) {
         if (symbol == null || symbol.isBlank()) {

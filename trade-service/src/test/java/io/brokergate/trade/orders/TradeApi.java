@@ -8,7 +8,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** A client of the native order API, as a bot would use it. */
-final class TradeApi {
+public final class TradeApi {
 
     private final String token;
 
@@ -16,23 +16,23 @@ final class TradeApi {
         this.token = token;
     }
 
-    static TradeApi as(String tenant, String scopes, String... accounts) {
+    public static TradeApi as(String tenant, String scopes, String... accounts) {
         return new TradeApi(TestTokens.token(scopes).subject("user-" + tenant).tenant(tenant).accounts(accounts).rs256());
     }
 
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().header("Authorization", "Bearer " + token);
     }
 
-    Response place(String accountId, String json) {
+    public Response place(String accountId, String json) {
         return request().contentType(ContentType.JSON).body(json).post("/v1/accounts/" + accountId + "/orders");
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return request().get(path);
     }
 
-    static String limitBuy(String clientOrderId, String quantity, String price) {
+    public static String limitBuy(String clientOrderId, String quantity, String price) {
         return "{\"client_order_id\":\"" + clientOrderId + "\",\"symbol\":\"700.HK\",\"side\":\"buy\",\"type\":\"limit\","
                 + "\"quantity\":" + quantity + ",\"limit_price\":" + price + "}";
     }

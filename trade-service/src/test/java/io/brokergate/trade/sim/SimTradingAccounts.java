@@ -5,7 +5,13 @@ import io.brokergate.core.account.AccountDirectory;
 import io.brokergate.core.account.AccountKind;
 import io.brokergate.core.capability.BrokerId;
 import io.brokergate.core.events.AccountEvent;
+import io.brokergate.core.account.Position;
 import io.brokergate.core.events.EventStamp;
+import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.core.events.MarketDataEvent;
+import io.brokergate.core.events.SubscriptionIntent;
+import io.brokergate.core.market.Quote;
+import io.brokergate.core.spi.SubscriptionKind;
 import io.brokergate.core.order.Execution;
 import io.brokergate.core.order.Order;
 import io.brokergate.core.spi.AccountSessions;
@@ -35,13 +41,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The stand-in for what all-in-one brings: four paper accounts (two tenants) on a real
@@ -66,6 +76,8 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
     @Inject
     @Channel("test-order-events")
     Emitter<AccountEvent> events;
+    @Channel("test-market-data")
+    Emitter<MarketDataEvent> marketData;
 
     @Inject
     Vertx vertx;
@@ -110,12 +122,27 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
         sessions.put(accountId, session);
     }
 
+    /** Subscribes what trade-service asks for on the account's session, as the socket owner does (no union: one asker). */
+    @Incoming("test-subscription-intents")
+    void onIntent(SubscriptionIntent intent) {
+        BrokerSession session = sessions.get(intent.accountId());
+        if (session != null && !intent.wanted().isEmpty()) {
+            session.push().subscribe(intent.wanted().keySet(), Set.of(SubscriptionKind.QUOTE)).toCompletableFuture().join();
+        }
+    }
+
     /** Publishes the account's order pushes as a socket owner would: gateway account id, epoch 1, gap-free sequence. */
     private final class Bridge implements PushListener {
         private final Account account;
+        private final AtomicReference<Set<InstrumentId>> held = new AtomicReference<>(Set.of());
 
         Bridge(Account account) {
             this.account = account;
+        }
+
+        @Override
+        public void onQuote(Quote quote) {
+            marketData.send(MarketDataEvent.quote(stamp(), quote));
         }
 
         @Override
@@ -132,8 +159,18 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
         /** After a fill the owner re-reads positions and balances (stream-service coalesces these). */
         private void refreshHoldings() {
             var trading = sessions.get(account.id()).trading();
-            trading.positions(account.brokerAccountNo()).thenAccept(all -> all.forEach(p ->
-                    events.send(AccountEvent.position(stamp(), p.withAccountId(account.id())))));
+            trading.positions(account.brokerAccountNo()).thenAccept(all -> {
+                all.forEach(p -> events.send(AccountEvent.position(stamp(), p.withAccountId(account.id()))));
+                // As stream-service's publisher: a holding that is gone is published flat.
+                Set<InstrumentId> now = new HashSet<>();
+                all.forEach(p -> now.add(p.instrument()));
+                for (InstrumentId gone : held.getAndSet(Set.copyOf(now))) {
+                    if (!now.contains(gone)) {
+                        events.send(AccountEvent.position(stamp(), new Position(account.id(), gone, BigDecimal.ZERO,
+                                BigDecimal.ZERO, null, null, null, null, account.currency())));
+                    }
+                }
+            });
             trading.balances(account.brokerAccountNo()).thenAccept(b -> events.send(AccountEvent.balances(stamp(), b)));
         }
 
