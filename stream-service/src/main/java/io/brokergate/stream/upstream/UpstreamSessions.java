@@ -256,7 +256,13 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
         }
         long jittered = retryAfter.toMillis() / 2 + ThreadLocalRandom.current().nextLong(retryAfter.toMillis() / 2 + 1);
         Duration next = retryAfter.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryAfter.multipliedBy(2);
-        vertx.setTimer(Math.max(1, jittered), id -> open(a, next));
+        Owned retrying = owned.get(a.account().id());
+        vertx.setTimer(Math.max(1, jittered), id -> {
+            // Only for the assignment that failed: after a revoke and a new assignment, that one opens its own session.
+            if (retrying != null && owned.get(a.account().id()) == retrying) {
+                open(a, next);
+            }
+        });
     }
 
     private void set(UpstreamAccount a, UpstreamStatus.Phase phase, String detail) {
