@@ -3,6 +3,7 @@ package io.brokergate.messaging.kafka.shards;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import java.util.Optional;
  * is compacted on a constant key, so each partition keeps at least its latest claim: the history
  * of who held which accounts, and the floor for the next epoch.
  */
+@RegisterForReflection // Jackson, in native images
 record ShardClaim(int version, long epoch, String member, long claimedAtMillis) {
 
     static final int VERSION = 1;

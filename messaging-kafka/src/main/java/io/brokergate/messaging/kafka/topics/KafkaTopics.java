@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,6 +64,7 @@ public class KafkaTopics {
                 }
             });
             create(admin, missing, timeoutMs);
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), timeoutMs);
             checkPartitions(admin, topics, existing, timeoutMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,6 +90,32 @@ public class KafkaTopics {
                 }
                 // Another pod created it meanwhile.
             }
+        }
+    }
+
+    /**
+     * A created topic is usable once the brokers know a leader for each of its partitions; before
+     * that, the first records of a producer can be refused (not the leader) and an idempotent
+     * producer can then stall on its sequence numbers.
+     */
+    private static void awaitLeaders(Admin admin, List<String> created, long timeoutMs)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!created.isEmpty()) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(created).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
+                if (described.values().stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the partitions of " + created + " have no leader yet");
+            }
+            Thread.sleep(100);
         }
     }
 
