@@ -76,10 +76,6 @@ public final class KafkaShardAssignment implements ShardAssignment {
         return shards;
     }
 
-    public String member() {
-        return member;
-    }
-
     /** Learns the number of shards (the topic must exist), then joins the group on a thread of its own. */
     @Override
     public synchronized void join(Listener listener) {
