@@ -178,7 +178,7 @@ public class AccountBooks {
     }
 
     /** The trading day follows the account's home market (the exchange of its currency), UTC when unknown. */
-    static Instant startOfTradingDay(Account account) {
+    public static Instant startOfTradingDay(Account account) {
         ZoneId zone = ZoneOffset.UTC;
         for (Market m : Market.values()) {
             if (m.currency().equals(account.currency())) {

@@ -1,4 +1,4 @@
-package io.brokergate.quote.testing;
+package io.brokergate.api.tradingview.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brokergate.quote.api.Examples;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The validator rejects what the spec rejects, and our documented examples pass it. */
+/** The validator rejects what the spec rejects, and knows the 1.4.15–1.4.27 additions. */
 class OpenApiSchemaTest {
 
-    static final OpenApiSchema SPEC = OpenApiSchema.load(Path.of("src/test/resources/tradingview/tradingview-broker-api.yaml"));
+    static final OpenApiSchema SPEC = OpenApiSchema.tradingView();
     static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonNode json(String s) {
@@ -24,16 +21,6 @@ class OpenApiSchemaTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    @Test
-    void theDocumentedExamplesAreValid() {
-        Map<String, String> examples = Map.of("/quotes", Examples.TV_QUOTES, "/depth", Examples.TV_DEPTH,
-                "/history", Examples.TV_HISTORY, "/symbol_info", Examples.TV_SYMBOL_INFO, "/groups", Examples.TV_GROUPS,
-                "/permissions", Examples.TV_PERMISSIONS, "/mapping", Examples.TV_MAPPING);
-        examples.forEach((path, body) -> assertEquals(List.of(), SPEC.check(path, 200, json(body)), path));
-        assertEquals(List.of(), SPEC.check("/history", 200, json(Examples.TV_HISTORY_EMPTY)));
-        assertEquals(List.of(), SPEC.check("/history", 200, json(Examples.TV_ERROR)));
     }
 
     @Test
@@ -49,6 +36,23 @@ class OpenApiSchemaTest {
         assertInvalid("/groups", "{\"s\":\"ok\",\"d\":{\"groups\":[{\"name\":\"x\"}]}}", "'id' is missing");
         assertInvalid("/mapping", "{\"symbols\":[{\"f\":[\"A\"],\"s\":\"X:A\"}],\"fields\":[\"brokerSymbol\",\"x\"]}", "more than 1");
         assertInvalid("/history", "{\"s\":\"error\"}", "errmsg");
+    }
+
+    @Test
+    void theLaterAdditionsAreKnownAndClosed() {
+        assertEquals(List.of(), SPEC.check("/userInfo", 200, json("{\"s\":\"ok\",\"d\":{\"id\":\"u-1\"}}")));
+        assertInvalid("/userInfo", "{\"s\":\"ok\",\"d\":{}}", "'id' is missing");
+        assertEquals(List.of(), SPEC.check("POST", "/accounts/{accountId}/orderInfo", 200,
+                json("{\"s\":\"ok\",\"d\":{\"rows\":[{\"title\":\"Fees\",\"value\":\"18.00 HKD\"}]}}")));
+        assertFalse(SPEC.check("POST", "/accounts/{accountId}/orderInfo", 200, json("{\"s\":\"ok\",\"d\":{\"x\":1}}")).isEmpty());
+        String flags = "{\"s\":\"ok\",\"d\":[{\"id\":\"a\",\"name\":\"a\",\"type\":\"demo\",\"config\":"
+                + "{\"supportStopLoss\":false,\"supportCustomOrderInfo\":true,\"supportCloseIndividualPosition\":false,"
+                + "\"supportRiskControlsAndInfo\":false}}]}";
+        assertEquals(List.of(), SPEC.check("/accounts", 200, json(flags)));
+        assertFalse(OpenApiSchema.tradingView1414().check("/accounts", 200, json(flags)).isEmpty(), "1.4.14 knows none of them");
+        assertInvalid("/accounts", flags.replace("supportStopLoss", "supportStopLos"), "'supportStopLos' is not allowed");
+        assertEquals(List.of(), SPEC.check("/config", 200,
+                json("{\"s\":\"ok\",\"d\":{\"orderInfoConfig\":{\"dependencies\":[\"qty\",\"limitPrice\"]}}}")));
     }
 
     private static void assertInvalid(String path, String body, String expected) {

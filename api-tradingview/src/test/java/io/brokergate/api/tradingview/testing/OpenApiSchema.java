@@ -1,4 +1,4 @@
-package io.brokergate.quote.testing;
+package io.brokergate.api.tradingview.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +29,10 @@ import java.util.Set;
  * own); and a {@code oneOf} alternative is accepted when at least one branch matches, because the
  * document's alternatives overlap ({@code {"s":"ok","t":[],…}} is both a success and the
  * empty-bars response).
+ *
+ * <p>{@link #tradingView()} is TradingView's 1.4.14 document with the 1.4.15–1.4.27 additions laid
+ * over it ({@code tradingview-1.4.27-additions.yaml}: new flags, {@code /userInfo},
+ * {@code /orderInfo}), which the rendered 1.4.27 spec names but whose schemas it collapses.
  */
 public final class OpenApiSchema {
 
@@ -38,20 +42,52 @@ public final class OpenApiSchema {
         this.document = document;
     }
 
-    public static OpenApiSchema load(Path yaml) {
-        try {
-            return new OpenApiSchema(new ObjectMapper(new YAMLFactory()).readTree(Files.readString(yaml)));
+    /** TradingView's Broker API: the 1.4.14 document plus the hand-written 1.4.15–1.4.27 additions. */
+    public static OpenApiSchema tradingView() {
+        JsonNode document = read("tradingview-broker-api.yaml");
+        merge((ObjectNode) document, read("tradingview-1.4.27-additions.yaml"));
+        return new OpenApiSchema(document);
+    }
+
+    /** TradingView's 1.4.14 document as published, without the later additions. */
+    public static OpenApiSchema tradingView1414() {
+        return new OpenApiSchema(read("tradingview-broker-api.yaml"));
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = OpenApiSchema.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + yaml, e);
+            throw new IllegalStateException("cannot read " + resource, e);
         }
+    }
+
+    /** Objects merge member by member; anything else in the overlay replaces what was there. */
+    private static void merge(ObjectNode base, JsonNode overlay) {
+        overlay.fields().forEachRemaining(e -> {
+            JsonNode current = base.get(e.getKey());
+            if (current instanceof ObjectNode o && e.getValue().isObject()) {
+                merge(o, e.getValue());
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        });
     }
 
     /** Problems of {@code body} as the {@code status} answer of {@code GET path}; empty when it is valid. */
     public List<String> check(String path, int status, JsonNode body) {
-        JsonNode schema = document.path("paths").path(path).path("get").path("responses").path(String.valueOf(status))
-                .path("content").path("application/json").path("schema");
+        return check("GET", path, status, body);
+    }
+
+    /** Problems of {@code body} as the {@code status} answer of {@code method path} (a spec path template). */
+    public List<String> check(String method, String path, int status, JsonNode body) {
+        JsonNode schema = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT)).path("responses")
+                .path(String.valueOf(status)).path("content").path("application/json").path("schema");
         if (schema.isMissingNode()) {
-            return List.of("the document has no JSON schema for GET " + path + " " + status);
+            return List.of("the document has no JSON schema for " + method + " " + path + " " + status);
         }
         List<String> problems = new ArrayList<>();
         validate(schema, body, "$", problems);
