@@ -60,7 +60,13 @@ class EventsOverKafkaTest {
         sent.add(new SubscriptionIntent(1, "tenant-a", "acc-1", "pod-1", Map.of(TENCENT, EnumSet.of(SubscriptionKind.QUOTE))));
         try (KafkaProducer<String, WireEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, EventKeys.class.getName()), new StringSerializer(), new EventSerializer())) {
+                ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, EventKeys.class.getName(),
+                // What is tested here is the wire format and the keys. One request in flight keeps each
+                // partition in order without the idempotent producer, whose sequence numbers the shared
+                // test broker, starved of CPU right after creating the topic, once left stalled for good.
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000), new StringSerializer(), new EventSerializer())) {
             sent.forEach(e -> producer.send(new ProducerRecord<>(topic, e)));
         }
 
