@@ -30,11 +30,17 @@ quarkus.http.proxy.proxy-address-forwarding=true
 quarkus.http.proxy.allow-x-forwarded=true
 quarkus.http.proxy.trusted-proxies={{ $root.Values.trustedProxies }}
 {{- else }}
+# Kafka (cluster profile): every client of the service uses these kafka.* settings.
 kafka.bootstrap.servers={{ $root.Values.kafka.bootstrapServers }}
 kafka.security.protocol={{ $root.Values.kafka.securityProtocol }}
 {{- if $root.Values.kafka.sasl.mechanism }}
 kafka.sasl.mechanism={{ $root.Values.kafka.sasl.mechanism }}
 kafka.sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}
+{{- end }}
+# Topics are created at startup when missing (partitions, retention, compaction: messaging-kafka's defaults).
+brokergate.kafka.create-topics={{ $root.Values.kafka.createTopics }}
+{{- range $topic := list "market-data" "order-events" "subscription-intents" "account-shards" }}
+brokergate.kafka.topics.{{ $topic }}.replication-factor={{ if gt (int $root.Values.kafka.replicationFactor) 0 }}{{ $root.Values.kafka.replicationFactor }}{{ end }}
 {{- end }}
 {{- end }}
 {{- range $name, $value := $svc.config }}

@@ -8,6 +8,11 @@
       key: secret
 - name: JAVA_MAX_MEM_RATIO
   value: "70"
+{{- if ne .key "auth" }}
+# Cluster mode: the event channels on Kafka (the services' %cluster settings, messaging-kafka).
+- name: QUARKUS_PROFILE
+  value: prod,cluster
+{{- end }}
 {{- if eq .key "auth" }}
 - name: BROKERGATE_CREDENTIAL_KEY
   valueFrom:

@@ -30,24 +30,17 @@ class TradingViewStreamingIT {
     @TestHTTPResource("/v1/stream")
     URI stream;
 
-    private static String login() {
-        return given().contentType("application/x-www-form-urlencoded")
-                .formParam("login", "demo").formParam("password", "demo-password-for-tests").formParam("locale", "en")
-                .post("/tv/authorize").then().statusCode(200).body("s", is("ok"))
-                .extract().jsonPath().getString("d.access_token");
-    }
-
     @Test
     void theDataIntegrationStreamAdmitsOnlyServerTokens() {
         given().get("/tv/streaming").then().statusCode(401).contentType(startsWith("application/json"))
                 .body("s", is("error"));
-        given().auth().oauth2(login()).get("/tv/streaming").then().statusCode(403)
+        given().auth().oauth2(DemoUser.login()).get("/tv/streaming").then().statusCode(403)
                 .body("s", is("error")).body("errmsg", startsWith("/streaming is for TradingView's servers"));
     }
 
     @Test
     void tradingViewStreamsRefuseInTheirEnvelopeBeforeStreaming() {
-        String token = login();
+        String token = DemoUser.login();
         given().auth().oauth2(token).get("/tv/stream/quotes?locale=en&symbols=700.HK").then().statusCode(400)
                 .body("s", is("error")).body("errmsg", equalTo("accountId is required"));
         given().auth().oauth2(token).get("/tv/stream/quotes?locale=en&accountId=no-such-account&symbols=700.HK").then()
@@ -61,7 +54,7 @@ class TradingViewStreamingIT {
     void theWebSocketAuthenticatesAndStaysHealthyThroughBadRequests() throws Exception {
         LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + login())
+                .header("Authorization", "Bearer " + DemoUser.login())
                 .buildAsync(URI.create(stream.toString().replaceFirst("^http", "ws")), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 

@@ -173,11 +173,17 @@ class HelmChartTest {
             assertTrue(props.contains("brokergate.security.issuer=https://gateway.example.com\n"), props);
             assertTrue(props.contains("kafka.bootstrap.servers=kafka-0.kafka.example.internal:9093,"), props);
             assertTrue(props.contains("kafka.security.protocol=SASL_SSL\nkafka.sasl.mechanism=SCRAM-SHA-512\nkafka.sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}"), props);
+            assertTrue(props.contains("brokergate.kafka.create-topics=true\n"), props);
+            assertTrue(props.contains("brokergate.kafka.topics.account-shards.replication-factor=3"), props);
+            assertEquals("prod,cluster", env(objects, service, "QUARKUS_PROFILE"), service + " runs in cluster mode (Kafka)");
         }
+        assertTrue(properties(defaults(), "stream-service").contains("brokergate.kafka.topics.order-events.replication-factor=\n"),
+                "by default the broker's replication factor");
         String auth = properties(objects, "auth-service");
         assertTrue(auth.contains("quarkus.datasource.jdbc.url=jdbc:postgresql://postgres.example.internal:5432/brokergate?sslmode=verify-full\n"), auth);
         assertTrue(auth.contains("brokergate.auth.issuer=https://gateway.example.com\n"), auth);
         assertFalse(auth.contains("kafka."), "auth-service does not use Kafka");
+        assertEquals(null, env(objects, "auth-service", "QUARKUS_PROFILE"));
     }
 
     @Test
@@ -192,6 +198,11 @@ class HelmChartTest {
         String after = checksum(render(null, Map.of("kafka.bootstrapServers", "other:9092")), "quote-service");
         assertFalse(before.equals(after));
         assertEquals(checksum(defaults(), "auth-service"), checksum(render(null, Map.of("kafka.bootstrapServers", "other:9092")), "auth-service"));
+    }
+
+    private static String env(List<HasMetadata> objects, String service, String name) {
+        return deployment(objects, service).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals(name)).map(e -> e.getValue()).findFirst().orElse(null);
     }
 
     private static String checksum(List<HasMetadata> objects, String service) {

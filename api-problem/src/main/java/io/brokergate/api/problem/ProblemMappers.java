@@ -2,10 +2,12 @@ package io.brokergate.api.problem;
 
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -13,15 +15,24 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Renders every failure of a native-API resource as problem+json: taxonomy errors with their own
  * status, framework errors (unknown path, wrong method, bad JSON, wrong content type) with theirs,
- * and anything unexpected as a 500 that names an incident id but never a stack trace.
+ * and anything unexpected as a 500 that names an incident id but never a stack trace. On a path
+ * an {@link ErrorEnvelope} handles, the same failure is rendered in that API's envelope instead.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final List<ErrorEnvelope> envelopes;
+
+    public ProblemMappers(Instance<ErrorEnvelope> envelopes) {
+        this.envelopes = envelopes.stream().toList();
+    }
+
     @ServerExceptionMapper
     public Response gateway(GatewayException e, UriInfo uri) {
-        Response.ResponseBuilder r = response(Problem.of(e.code(), e.getMessage(), path(uri)));
+        Problem problem = Problem.of(e.code(), e.getMessage(), path(uri));
+        ErrorEnvelope envelope = envelope(problem.instance());
+        Response.ResponseBuilder r = Response.fromResponse(envelope != null ? envelope.render(e, problem) : respond(problem));
         if (e.retryAfter() != null) {
             r.header(HttpHeaders.RETRY_AFTER, Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
         }
@@ -35,13 +46,13 @@ public class ProblemMappers {
         String detail = status == code.httpStatus() && code != ErrorCode.INTERNAL ? frameworkDetail(status) : null;
         Problem p = new Problem(Problem.TYPE_BASE + code.wireName().replace('_', '-'), statusTitle(status), status,
                 detail, path(uri), code.wireName(), code.retryable());
-        return response(p).status(status).build();
+        return respond(p);
     }
 
     /** Unparseable JSON or a value of the wrong type: RESTEasy's own mapper would answer 400 with no body. */
     @ServerExceptionMapper
     public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
-        return response(Problem.of(ErrorCode.INVALID_REQUEST, frameworkDetail(400), path(uri))).build();
+        return respond(Problem.of(ErrorCode.INVALID_REQUEST, frameworkDetail(400), path(uri)));
     }
 
     /** Quarkus maps this subtype (a value of the wrong shape) itself unless a closer mapper exists. */
@@ -54,11 +65,21 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure on %s (incident %s)", path(uri), incident);
-        return response(Problem.of(ErrorCode.INTERNAL, "unexpected error; incident " + incident, path(uri))).build();
+        return respond(Problem.of(ErrorCode.INTERNAL, "unexpected error; incident " + incident, path(uri)));
     }
 
-    private static Response.ResponseBuilder response(Problem p) {
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p);
+    private Response respond(Problem p) {
+        ErrorEnvelope envelope = envelope(p.instance());
+        return envelope != null ? envelope.render(p) : Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private ErrorEnvelope envelope(String path) {
+        for (ErrorEnvelope envelope : envelopes) {
+            if (envelope.handles(path)) {
+                return envelope;
+            }
+        }
+        return null;
     }
 
     private static String path(UriInfo uri) {

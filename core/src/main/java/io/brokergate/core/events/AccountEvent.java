@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param connection upstream socket state and its detail, for {@link Kind#CONNECTION}
  */
 public record AccountEvent(int version, Kind kind, EventStamp stamp, Order order, Execution execution,
-                           Position position, List<Balance> balances, Connection connection) {
+                           Position position, List<Balance> balances, Connection connection)
+        implements WireEvent {
 
     public static final int VERSION = 1;
 
@@ -65,6 +66,7 @@ public record AccountEvent(int version, Kind kind, EventStamp stamp, Order order
     }
 
     /** Message key: the account, so one account's events stay in order. */
+    @Override
     public String key() {
         return stamp.accountId();
     }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * {@link #kind()}.
  */
 public record MarketDataEvent(int version, Kind kind, EventStamp stamp, InstrumentId instrument,
-                              Quote quote, Depth depth, List<TradeTick> trades) {
+                              Quote quote, Depth depth, List<TradeTick> trades)
+        implements WireEvent {
 
     public static final int VERSION = 1;
 
@@ -48,6 +49,7 @@ public record MarketDataEvent(int version, Kind kind, EventStamp stamp, Instrume
     }
 
     /** Message key: feed + instrument, so one instrument's pushes stay ordered on one partition. */
+    @Override
     public String key() {
         return stamp.accountId() + '|' + instrument.symbol();
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  * withdraws the pod's interest.
  */
 public record SubscriptionIntent(int version, String tenantId, String accountId, String pod,
-                                 Map<InstrumentId, Set<SubscriptionKind>> wanted) {
+                                 Map<InstrumentId, Set<SubscriptionKind>> wanted)
+        implements WireEvent {
 
     public static final int VERSION = 1;
 
@@ -24,6 +25,11 @@ public record SubscriptionIntent(int version, String tenantId, String accountId,
         wanted = Map.copyOf(wanted);
     }
 
+    /**
+     * Message key: account + pod, so the compacted topic keeps each pod's latest intent for the
+     * account (keyed by account alone, one pod's intent would erase another's).
+     */
+    @Override
     public String key() {
         return accountId + '|' + pod;
     }

@@ -6,7 +6,6 @@ import io.brokergate.core.market.TradeTick;
 import io.brokergate.core.market.candles.BarBuckets;
 import io.brokergate.core.market.candles.CandleAggregator;
 import io.brokergate.quote.config.QuoteConfig;
-import io.brokergate.quote.feeds.FeedScope;
 import io.brokergate.quote.feeds.ScopedInstrument;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -62,9 +61,9 @@ public class LiveMinuteBars {
         }
     }
 
-    /** Pushes of a scope were lost (a sequence gap): its streams are no longer known to be complete. */
-    public void forget(FeedScope scope) {
-        lives.keySet().removeIf(k -> k.scope().equals(scope));
+    /** Pushes of an instrument were lost (a sequence gap, a new owner): its stream is no longer known to be complete. */
+    public void forget(ScopedInstrument key) {
+        lives.remove(key);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.brokergate.quote.events;
 
 import io.brokergate.core.events.EventStamp;
 import io.brokergate.core.events.MarketDataEvent;
+import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.quote.candles.LiveMinuteBars;
 import io.brokergate.quote.feeds.FeedRouter;
 import io.brokergate.quote.feeds.FeedScope;
@@ -20,10 +21,10 @@ import org.jboss.logging.Logger;
  * Feeds the cache from the {@value #CHANNEL} channel (the {@code market-data} topic): quotes and
  * books into {@link QuoteBook}, trades into {@link LiveMinuteBars}, each under the scope of the
  * feed account's tenant and broker, so data bought through one tenant's connection stays that
- * tenant's. Every account's market-data events carry a gap-free sequence per ownership epoch: a
- * repeated or stale event is dropped (a trade counted twice would corrupt a bar), and a gap or a new
- * owner means pushes may have been lost, so that scope's live bars start over (quotes and books heal
- * with the next push or expire).
+ * tenant's. The owner numbers each instrument's pushes of an account gap-free per ownership epoch
+ * (the order Kafka keeps: one partition per feed + instrument): a repeated or stale event is dropped
+ * (a trade counted twice would corrupt a bar), and a gap or a new owner means pushes may have been
+ * lost, so that instrument's live bars start over (quotes and books heal with the next push or expire).
  */
 @ApplicationScoped
 public class MarketDataConsumer {
@@ -34,10 +35,14 @@ public class MarketDataConsumer {
     private record Stream(long epoch, long sequence) {
     }
 
+    /** One feed's instrument: the unit the owner numbers its pushes in. */
+    private record FeedInstrument(String accountId, InstrumentId instrument) {
+    }
+
     private final FeedRouter router;
     private final QuoteBook book;
     private final LiveMinuteBars live;
-    private final Map<String, Stream> sequences = new ConcurrentHashMap<>();
+    private final Map<FeedInstrument, Stream> sequences = new ConcurrentHashMap<>();
     private final Counter consumed;
     private final Counter dropped;
 
@@ -53,17 +58,20 @@ public class MarketDataConsumer {
 
     @Incoming(CHANNEL)
     void onMarketData(MarketDataEvent event) {
+        if (event == null) {
+            return; // a record the channel could not read (cluster mode: counted and logged by its deserializer)
+        }
         Optional<FeedScope> scope = router.scopeOf(event.stamp());
         if (scope.isEmpty()) {
             dropped.increment();
             LOG.debugf("market data of unknown account %s dropped", event.stamp().accountId());
             return;
         }
-        if (!inSequence(event.stamp(), scope.get())) {
+        ScopedInstrument key = new ScopedInstrument(scope.get(), event.instrument());
+        if (!inSequence(event, key)) {
             dropped.increment();
             return;
         }
-        ScopedInstrument key = new ScopedInstrument(scope.get(), event.instrument());
         switch (event.kind()) {
             case QUOTE -> book.onQuote(key, event.quote());
             case DEPTH -> book.onDepth(key, event.depth());
@@ -73,20 +81,23 @@ public class MarketDataConsumer {
     }
 
     /**
-     * False for a repeated or stale event; forgets live bars on a gap or an ownership change. The
-     * channel delivers one event at a time, in order, so plain reads and writes suffice.
+     * False for a repeated or stale event; forgets the instrument's live bars on a gap or an
+     * ownership change. The channel delivers one event at a time, in order, so plain reads and
+     * writes suffice.
      */
-    private boolean inSequence(EventStamp stamp, FeedScope scope) {
+    private boolean inSequence(MarketDataEvent event, ScopedInstrument key) {
+        EventStamp stamp = event.stamp();
+        FeedInstrument feed = new FeedInstrument(stamp.accountId(), event.instrument());
         Stream now = new Stream(stamp.epoch(), stamp.sequence());
-        Stream last = sequences.get(stamp.accountId());
+        Stream last = sequences.get(feed);
         if (last != null && (now.epoch() < last.epoch() || now.epoch() == last.epoch() && now.sequence() <= last.sequence())) {
             return false;
         }
-        sequences.put(stamp.accountId(), now);
+        sequences.put(feed, now);
         if (last != null && (last.epoch() != now.epoch() || now.sequence() != last.sequence() + 1)) {
-            LOG.warnf("market data of %s went from %d/%d to %d/%d: live bars of %s start over", stamp.accountId(),
-                    last.epoch(), last.sequence(), now.epoch(), now.sequence(), scope);
-            live.forget(scope);
+            LOG.warnf("market data of %s %s went from %d/%d to %d/%d: its live bars start over", stamp.accountId(),
+                    event.instrument(), last.epoch(), last.sequence(), now.epoch(), now.sequence());
+            live.forget(key);
         }
         return true;
     }

@@ -1,12 +1,10 @@
 package io.brokergate.quote.tradingview;
 
+import io.brokergate.api.tradingview.TradingViewReplies;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
 import io.brokergate.quote.symbols.SymbolBatches;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,20 +24,7 @@ public final class TradingViewErrors {
     }
 
     public static Response render(GatewayException e) {
-        int status = switch (e.code()) {
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case INTERNAL -> 500;
-            default -> 200;
-        };
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(envelope(e.getMessage())).build();
-    }
-
-    public static Map<String, Object> envelope(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("s", "error");
-        body.put("errmsg", message == null || message.isBlank() ? "error" : message);
-        return body;
+        return TradingViewReplies.error(e);
     }
 
     /** Runs a TradingView request: every failure, thrown or in a stage, ends as a {@link GatewayException}. */

@@ -1,6 +1,7 @@
 package io.brokergate.quote.tradingview;
 
 import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.api.tradingview.TradingViewEntities;
 import io.brokergate.core.instrument.InstrumentType;
 import io.brokergate.core.instrument.Market;
 import io.brokergate.quote.config.QuoteConfig;
@@ -56,16 +57,9 @@ public class TradingViewSymbols {
         return override != null ? override : exchange(id) + ":" + id.ticker();
     }
 
-    /** TradingView's symbol type; 1.4 has no "fund" or (before 1.4.27) "option". */
+    /** TradingView's symbol type (the mapping trade-service's {@code /instruments} uses too). */
     public static String type(InstrumentType type) {
-        return switch (type) {
-            case STOCK, ETF, FUND -> "stock";
-            case INDEX -> "index";
-            case WARRANT -> "warrant";
-            case OPTION -> "structured";
-            case FUTURE -> "futures";
-            case BOND -> "bond";
-        };
+        return TradingViewEntities.symbolType(type);
     }
 
     /** Exchange-local timezone, e.g. {@code Asia/Hong_Kong}. */

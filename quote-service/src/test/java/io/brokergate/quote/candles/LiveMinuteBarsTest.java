@@ -65,7 +65,7 @@ class LiveMinuteBarsTest {
         live.onTrades(KEY, List.of(trade("2026-03-02T02:06:10Z", "642")), 22 * SECOND);
         assertEquals(1, live.minutes(KEY, Instant.parse("2026-03-02T02:06:00Z"), Instant.parse("2026-03-02T02:07:00Z"),
                 23 * SECOND).orElseThrow().size());
-        live.forget(KEY.scope());
+        live.forget(KEY);
         assertTrue(live.minutes(KEY, Instant.parse("2026-03-02T02:06:00Z"), Instant.parse("2026-03-02T02:07:00Z"),
                 23 * SECOND).isEmpty());
     }

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -187,10 +188,10 @@ public class SimMarket implements AccountSessions {
         return (30000 + i) + ".HK";
     }
 
-    /** Publishes one account's pushes as stream-service's owner does: stamped with tenant, account, epoch and sequence. */
+    /** Publishes one account's pushes as stream-service's owner does: stamped with tenant, account, epoch and a sequence per instrument. */
     private final class Owner implements PushListener {
         private final Account account;
-        private long sequence;
+        private final Map<InstrumentId, long[]> sequences = new HashMap<>();
 
         Owner(Account account) {
             this.account = account;
@@ -199,24 +200,25 @@ public class SimMarket implements AccountSessions {
         @Override
         public void onQuote(Quote quote) {
             lastQuotes.put(account.id() + "|" + quote.instrument().symbol(), quote);
-            publish(s -> MarketDataEvent.quote(s, quote));
+            publish(quote.instrument(), s -> MarketDataEvent.quote(s, quote));
         }
 
         @Override
         public void onDepth(Depth depth) {
-            publish(s -> MarketDataEvent.depth(s, depth));
+            publish(depth.instrument(), s -> MarketDataEvent.depth(s, depth));
         }
 
         @Override
         public void onTrades(List<TradeTick> trades) {
             if (!trades.isEmpty()) {
                 pushedTrades.computeIfAbsent(account.id(), k -> new CopyOnWriteArrayList<>()).addAll(trades);
-                publish(s -> MarketDataEvent.trades(s, trades.get(0).instrument(), trades));
+                publish(trades.get(0).instrument(), s -> MarketDataEvent.trades(s, trades.get(0).instrument(), trades));
             }
         }
 
-        private synchronized void publish(java.util.function.Function<EventStamp, MarketDataEvent> event) {
-            emitter.send(Message.of(event.apply(new EventStamp(account.tenantId(), account.id(), 1, ++sequence, Instant.now()))));
+        private synchronized void publish(InstrumentId instrument, java.util.function.Function<EventStamp, MarketDataEvent> event) {
+            long sequence = ++sequences.computeIfAbsent(instrument, i -> new long[1])[0];
+            emitter.send(Message.of(event.apply(new EventStamp(account.tenantId(), account.id(), 1, sequence, Instant.now()))));
         }
     }
 }

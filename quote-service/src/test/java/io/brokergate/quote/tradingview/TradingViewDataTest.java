@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokergate.api.security.testing.FakeAuthServer;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
 import io.brokergate.api.security.testing.InjectFakeAuthServer;
-import io.brokergate.quote.testing.OpenApiSchema;
+import io.brokergate.api.tradingview.testing.OpenApiSchema;
 import io.brokergate.quote.testing.SimMarketProfile;
 import io.brokergate.quote.testing.TestAccounts;
 import io.brokergate.quote.testing.Tokens;
@@ -22,7 +22,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeAuthServerResource.class)
 class TradingViewDataTest {
 
-    static final OpenApiSchema SPEC = OpenApiSchema.load(Path.of("src/test/resources/tradingview/tradingview-broker-api.yaml"));
+    static final OpenApiSchema SPEC = OpenApiSchema.tradingView();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectFakeAuthServer

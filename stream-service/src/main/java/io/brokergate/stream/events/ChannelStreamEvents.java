@@ -24,11 +24,17 @@ public class ChannelStreamEvents implements StreamEvents {
 
     @Incoming(MARKET_DATA_IN)
     void onMarketData(MarketDataEvent event) {
+        if (event == null) {
+            return; // a record the channel could not read (cluster mode: counted and logged by its deserializer)
+        }
         marketData.onNext(event);
     }
 
     @Incoming(ORDER_EVENTS_IN)
     void onAccountEvent(AccountEvent event) {
+        if (event == null) {
+            return; // a record the channel could not read (cluster mode: counted and logged by its deserializer)
+        }
         accountEvents.onNext(event);
     }
 

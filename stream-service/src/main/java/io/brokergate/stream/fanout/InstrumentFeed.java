@@ -1,5 +1,6 @@
 package io.brokergate.stream.fanout;
 
+import io.brokergate.core.events.EventStamp;
 import io.brokergate.core.events.MarketDataEvent;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.stream.fanout.ServerMessages.Event;
@@ -13,7 +14,8 @@ import java.util.function.DoubleConsumer;
 /**
  * Market data of one instrument through one account's feed: the last value and a hub-assigned
  * sequence per kind, and the sessions subscribed to each kind. A sequence gap seen by a client
- * means values were conflated away.
+ * means values were conflated away. Pushes of a stale owner (an older epoch) and redeliveries (a
+ * sequence already seen: the owner numbers each instrument's pushes) are dropped.
  */
 final class InstrumentFeed {
 
@@ -31,6 +33,8 @@ final class InstrumentFeed {
     @SuppressWarnings("unchecked")
     private final Map<Context, LoopDispatch>[] loops = new Map[] {new HashMap<>(), new HashMap<>(), new HashMap<>()};
     private final DoubleConsumer conflated;
+    /** The owner's stamp of the newest push accepted; guarded by this. */
+    private EventStamp newest;
 
     InstrumentFeed(String accountId, InstrumentId instrument, DoubleConsumer conflated) {
         this.accountId = accountId;
@@ -39,6 +43,10 @@ final class InstrumentFeed {
     }
 
     synchronized void accept(MarketDataEvent e, FrameWriter writer) {
+        if (newest != null && !e.stamp().isAfter(newest)) {
+            return;
+        }
+        newest = e.stamp();
         StreamKind stream = StreamKind.of(e.kind());
         int k = stream.ordinal();
         Object payload = switch (e.kind()) {

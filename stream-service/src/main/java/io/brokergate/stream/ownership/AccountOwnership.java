@@ -7,8 +7,8 @@ import java.util.Set;
  * Kafka partition assignment: accounts are assigned (open the session, reconcile, publish) and
  * revoked (stop publishing, close the session); an account is never owned by two pods at once, and
  * each assignment carries a larger epoch than any earlier assignment of the same account.
- * The local implementation owns everything; the cluster issue swaps in the consumer group's
- * assignment of the {@code account-shards} topic.
+ * {@link LocalAccountOwnership} owns everything; {@link ShardedAccountOwnership} follows the
+ * cluster's shard assignment (Kafka's consumer group on {@code account-shards}).
  */
 public interface AccountOwnership {
 
@@ -30,6 +30,7 @@ public interface AccountOwnership {
 
         void onAssigned(Set<OwnedAccount> assigned);
 
+        /** Stops publishing for the accounts and closes their sockets; returns once they are closed (or a bounded wait ran out). */
         void onRevoked(Set<String> accountIds);
     }
 }

@@ -1,8 +1,6 @@
 package io.brokergate.stream.ownership;
 
 import io.brokergate.stream.upstream.UpstreamAccounts;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,11 +9,9 @@ import org.jboss.logging.Logger;
 /**
  * Single-process ownership (all-in-one, tests, a one-pod deployment): at start every account of
  * {@link UpstreamAccounts} is assigned to this pod. The epoch is the assignment time in
- * milliseconds, so it grows across restarts without any stored state; the cluster issue replaces
- * this bean with Kafka's group assignment (epoch from the group generation and partition offsets).
+ * milliseconds, so it grows across restarts without any stored state (and stays comparable with
+ * the cluster's claim epochs, which are at least the claim time in milliseconds).
  */
-@DefaultBean
-@ApplicationScoped
 public class LocalAccountOwnership implements AccountOwnership {
 
     private static final Logger LOG = Logger.getLogger(LocalAccountOwnership.class);

@@ -37,8 +37,9 @@ import org.jboss.logging.Logger;
  * the state snapshot and the position/balance refresh are asynchronous.
  *
  * <p>Account events carry a gap-free sequence per account and epoch (starting at 1); market data
- * has its own sequence, because the two go to different channels and a consumer of
- * {@code order-events} must be able to detect a gap. Until the first snapshot (today's orders,
+ * has its own gap-free sequence per instrument, because it goes to another channel, keyed (and on
+ * Kafka partitioned and ordered) by feed + instrument: a consumer can only check the order of what
+ * is ordered. Until the first snapshot (today's orders,
  * positions, balances) is out, order pushes are held back and follow it, so a consumer that
  * builds state from events sees the snapshot first and newer changes after it.
  */
@@ -55,7 +56,7 @@ public final class AccountPublisher implements PushListener {
 
     // Guarded by this.
     private long accountSequence;
-    private long marketSequence;
+    private final Map<InstrumentId, long[]> marketSequences = new HashMap<>();
     private boolean snapshotDone;
     private boolean closed;
     private final List<Function<EventStamp, AccountEvent>> heldBack = new ArrayList<>();
@@ -119,18 +120,19 @@ public final class AccountPublisher implements PushListener {
 
     @Override
     public void onQuote(Quote quote) {
-        market(s -> MarketDataEvent.quote(s, quote));
+        market(quote.instrument(), s -> MarketDataEvent.quote(s, quote));
     }
 
     @Override
     public void onDepth(Depth depth) {
-        market(s -> MarketDataEvent.depth(s, depth));
+        market(depth.instrument(), s -> MarketDataEvent.depth(s, depth));
     }
 
     @Override
     public void onTrades(List<TradeTick> trades) {
         if (!trades.isEmpty()) {
-            market(s -> MarketDataEvent.trades(s, trades.get(0).instrument(), trades));
+            InstrumentId instrument = trades.get(0).instrument();
+            market(instrument, s -> MarketDataEvent.trades(s, instrument, trades));
         }
     }
 
@@ -206,10 +208,11 @@ public final class AccountPublisher implements PushListener {
         }
     }
 
-    private synchronized void market(Function<EventStamp, MarketDataEvent> event) {
+    private synchronized void market(InstrumentId instrument, Function<EventStamp, MarketDataEvent> event) {
         if (!closed) {
             pushed();
-            sink.publish(event.apply(new EventStamp(account.tenantId(), account.id(), epoch, ++marketSequence, clock.instant())));
+            long[] sequence = marketSequences.computeIfAbsent(instrument, i -> new long[1]);
+            sink.publish(event.apply(new EventStamp(account.tenantId(), account.id(), epoch, ++sequence[0], clock.instant())));
         }
     }
 

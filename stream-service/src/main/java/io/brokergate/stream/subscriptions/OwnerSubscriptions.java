@@ -30,6 +30,9 @@ public class OwnerSubscriptions {
 
     @Incoming(INTENTS_IN)
     void onIntent(SubscriptionIntent intent) {
+        if (intent == null) {
+            return; // a record the channel could not read (cluster mode: counted and logged by its deserializer)
+        }
         try {
             union(intent.accountId()).accept(intent.pod(), intent.wanted());
         } catch (RuntimeException e) {

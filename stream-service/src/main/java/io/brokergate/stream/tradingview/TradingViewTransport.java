@@ -2,6 +2,7 @@ package io.brokergate.stream.tradingview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokergate.api.tradingview.TradingViewEntities;
 import io.brokergate.core.account.Balance;
 import io.brokergate.core.order.Order;
 import io.brokergate.stream.fanout.ClientTransport;
@@ -62,7 +63,8 @@ final class TradingViewTransport implements ClientTransport {
             case ORDERS -> entities(body, Order.class, TradingViewEntities::order);
             case POSITIONS -> entities(body, TrackedPosition.class, t -> TradingViewEntities.position(t.position()));
             case NET_POSITIONS -> entities(body, TrackedPosition.class, t -> TradingViewEntities.netPosition(t.position()));
-            case INDIVIDUAL_POSITIONS -> entities(body, TrackedPosition.class, TradingViewEntities::individualPosition);
+            case INDIVIDUAL_POSITIONS -> entities(body, TrackedPosition.class,
+                    t -> TradingViewEntities.individualPosition(t.position(), t.openedAt()));
             case STATE -> state(body, message instanceof Subscribed);
         };
         if (out == null) {

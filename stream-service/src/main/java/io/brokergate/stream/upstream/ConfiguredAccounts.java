@@ -10,8 +10,9 @@ import java.util.Optional;
  * Accounts a standalone stream-service owns from configuration
  * ({@code brokergate.stream.owned-accounts.<gateway account id>.*}, env
  * {@code BROKERGATE_STREAM_OWNED_ACCOUNTS_<ID>_*}): a one-pod deployment with a LongPort login,
- * or the load generator's paper account. Empty by default: the pod owns nothing. All-in-one reads
- * its accounts from auth-service's store instead; the cluster issue from the account store.
+ * or the load generator's paper account, or every pod of a cluster (the same list everywhere; each
+ * pod opens those of its shards). Empty by default: the pod owns nothing. All-in-one reads its
+ * accounts from auth-service's store instead.
  */
 @ConfigMapping(prefix = "brokergate.stream.owned-accounts")
 public interface ConfiguredAccounts {

@@ -3,9 +3,10 @@ package io.brokergate.stream.upstream;
 import java.util.List;
 
 /**
- * Where the accounts whose sockets this pod owns come from. In all-in-one every account is owned
- * locally and read from auth-service's store; the cluster issue replaces this with Kafka partition
- * assignment.
+ * The accounts whose broker sockets the deployment holds, with their credentials. Which pod holds
+ * each is {@code AccountOwnership}'s decision: all of them here (all-in-one, from auth-service's
+ * store; a single pod), or those of the pod's shards in a cluster, where every pod lists the same
+ * accounts (standalone: {@link ConfiguredAccounts}).
  */
 public interface UpstreamAccounts {
 

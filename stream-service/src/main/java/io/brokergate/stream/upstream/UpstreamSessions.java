@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +51,8 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
     private static final Logger LOG = Logger.getLogger(UpstreamSessions.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
+    /** How long a revoke waits for sockets to close (and opens in flight to settle) before it lets go anyway. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final AccountOwnership ownership;
     private final BrokerConnectors connectors;
@@ -57,6 +63,8 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
     private final Map<String, UpstreamStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, BrokerSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Owned> owned = new ConcurrentHashMap<>();
+    /** Opens in flight (broker session, then push socket), by account. */
+    private final Map<String, CompletableFuture<?>> opening = new ConcurrentHashMap<>();
     /** Sessions of revoked accounts that are still closing; shutdown waits for them. */
     private final List<CompletableFuture<?>> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
@@ -111,22 +119,51 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
         }
     }
 
+    /**
+     * Stops publishing for the accounts and closes their sessions, and returns once they are closed
+     * and no open is in flight for them (at most {@link #CLOSE_TIMEOUT}): in a cluster, another pod
+     * may open the same accounts as soon as this returns.
+     */
     @Override
     public void onRevoked(Set<String> accountIds) {
+        List<CompletableFuture<?>> settling = new ArrayList<>();
         for (String id : accountIds) {
             Owned gone = owned.remove(id);
             if (gone != null) {
                 gone.publisher().close();
             }
+            CompletableFuture<?> inFlight = opening.remove(id);
+            if (inFlight != null) {
+                settling.add(inFlight); // closes its session itself once it sees the account is gone
+            }
             BrokerSession session = sessions.remove(id);
             if (session != null) {
                 closed.fire(new UpstreamSessionClosed(id, session));
-                closing.add(session.closeAsync().toCompletableFuture());
+                CompletableFuture<?> close = session.closeAsync().toCompletableFuture();
+                closing.add(close);
                 closing.removeIf(CompletableFuture::isDone);
+                settling.add(close);
             }
             if (!stopping) {
                 statuses.remove(id);
             }
+        }
+        awaitSettled(settling);
+    }
+
+    private static void awaitSettled(List<CompletableFuture<?>> settling) {
+        if (settling.isEmpty() || Context.isOnEventLoopThread()) {
+            return; // never block an event loop; only the ownership's own threads wait
+        }
+        try {
+            CompletableFuture.allOf(settling.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new))
+                    .get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("revoked broker sessions did not close within %s", CLOSE_TIMEOUT);
+        } catch (ExecutionException e) {
+            LOG.warnf("closing revoked broker sessions failed: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -180,7 +217,8 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
             set(a, UpstreamStatus.Phase.FAILED, "no adapter for broker " + a.account().broker());
             return;
         }
-        connector.get().open(a.credentials())
+        String id = a.account().id();
+        CompletableFuture<Void> attempt = connector.get().open(a.credentials())
                 .thenCompose(session -> {
                     if (owned.get(a.account().id()) != assignment) {
                         return session.closeAsync(); // revoked while opening
@@ -197,7 +235,9 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
                     if (error != null) {
                         retry(a, retryAfter, error);
                     }
-                });
+                }).toCompletableFuture();
+        opening.put(id, attempt);
+        attempt.whenComplete((ok, error) -> opening.remove(id, attempt));
     }
 
     private void retry(UpstreamAccount a, Duration retryAfter, Throwable error) {
@@ -216,7 +256,13 @@ public class UpstreamSessions implements AccountOwnership.Listener, AccountSessi
         }
         long jittered = retryAfter.toMillis() / 2 + ThreadLocalRandom.current().nextLong(retryAfter.toMillis() / 2 + 1);
         Duration next = retryAfter.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryAfter.multipliedBy(2);
-        vertx.setTimer(Math.max(1, jittered), id -> open(a, next));
+        Owned retrying = owned.get(a.account().id());
+        vertx.setTimer(Math.max(1, jittered), id -> {
+            // Only for the assignment that failed: after a revoke and a new assignment, that one opens its own session.
+            if (retrying != null && owned.get(a.account().id()) == retrying) {
+                open(a, next);
+            }
+        });
     }
 
     private void set(UpstreamAccount a, UpstreamStatus.Phase phase, String detail) {

@@ -85,7 +85,7 @@ class FrameSharingTest {
     }
 
     private static EventStamp stamp() {
-        return new EventStamp("tenant-a", "acc-a1", 1, 1, Instant.now());
+        return new EventStamp("tenant-a", "acc-a1", 1, TestStreamEvents.nextSequence(), Instant.now());
     }
 
     private static Quote quote(int i) {

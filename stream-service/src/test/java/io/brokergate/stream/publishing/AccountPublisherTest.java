@@ -12,6 +12,10 @@ import io.brokergate.core.capability.BrokerId;
 import io.brokergate.core.events.AccountEvent;
 import io.brokergate.core.events.MarketDataEvent;
 import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.core.market.Depth;
+import io.brokergate.core.market.DepthLevel;
+import io.brokergate.core.market.Quote;
+import io.brokergate.core.market.TradeTick;
 import io.brokergate.core.order.Execution;
 import io.brokergate.core.order.Order;
 import io.brokergate.core.order.OrderStatus;
@@ -84,6 +88,25 @@ class AccountPublisherTest {
             mine.stream().filter(e -> e.kind() == AccountEvent.Kind.ORDER)
                     .forEach(e -> assertEquals(account, e.order().accountId()));
         }
+    }
+
+    @Test
+    void marketDataSequencesAreGapFreePerInstrumentTheOrderKafkaKeepsByFeedAndInstrument() {
+        AccountPublisher a = publisher("acc-1", "BROKER-1", Duration.ofMillis(50));
+        InstrumentId apple = InstrumentId.parse("AAPL.US");
+        for (int i = 0; i < 10; i++) {
+            a.onQuote(new Quote(TENCENT, BigDecimal.ONE, null, null, null, null, null, null, null, null, i, null, null, Instant.now()));
+            a.onDepth(new Depth(apple, List.of(new DepthLevel(BigDecimal.ONE, BigDecimal.TEN, 1)), List.of(), Instant.now()));
+            a.onTrades(List.of(new TradeTick(TENCENT, BigDecimal.ONE, BigDecimal.TEN, Instant.now(), TradeTick.Aggressor.UNKNOWN, null)));
+        }
+        for (InstrumentId instrument : List.of(TENCENT, apple)) {
+            List<Long> sequences = market.stream().filter(e -> e.instrument().equals(instrument)).map(e -> e.stamp().sequence()).toList();
+            for (int i = 0; i < sequences.size(); i++) {
+                assertEquals(i + 1, sequences.get(i), instrument + " " + sequences);
+            }
+        }
+        assertEquals(30, market.size());
+        assertTrue(market.stream().allMatch(e -> e.stamp().epoch() == 7));
     }
 
     @Test

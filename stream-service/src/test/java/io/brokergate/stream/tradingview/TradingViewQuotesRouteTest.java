@@ -154,7 +154,7 @@ class TradingViewQuotesRouteTest {
     }
 
     private void push(Object payload, String account) {
-        EventStamp stamp = new EventStamp("tenant-a", account, 1, 1, Instant.now());
+        EventStamp stamp = new EventStamp("tenant-a", account, 1, TestStreamEvents.nextSequence(), Instant.now());
         events.push(payload instanceof Quote q ? MarketDataEvent.quote(stamp, q) : MarketDataEvent.depth(stamp, (Depth) payload));
     }
 

@@ -13,6 +13,7 @@ import io.brokergate.sim.server.PaperCredentials;
 import io.brokergate.sim.server.SimExchangeServer;
 import io.brokergate.sim.server.SimServerSettings;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @Alternative
 @ApplicationScoped
+@Startup // the exchange starts on the main thread during startup, never on an ownership thread racing it (see withWebSockets)
 public class SimUpstreamAccounts implements UpstreamAccounts {
 
     public static final String ACCOUNT_A = "acc-a";

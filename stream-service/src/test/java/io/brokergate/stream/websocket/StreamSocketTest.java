@@ -203,7 +203,7 @@ class StreamSocketTest {
             }
             assertEquals(100, demand.held("acc-a1", aapl, SubscriptionKind.QUOTE));
             assertEquals(1, demand.netUpstreamSubscriptions());
-            events.push(MarketDataEvent.quote(stamp("acc-a1", 0), quote(aapl, "190.5")));
+            events.push(MarketDataEvent.quote(stamp("acc-a1", TestStreamEvents.nextSequence()), quote(aapl, "190.5")));
             for (TestSocketClient c : clients) {
                 assertEquals("190.5", c.next("event").path("payload").path("last").asText());
             }

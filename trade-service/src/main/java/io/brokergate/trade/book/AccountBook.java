@@ -33,6 +33,8 @@ public final class AccountBook {
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Position> positions = new ConcurrentHashMap<>();
+    /** When each open position was first seen open (TradingView's individual positions carry an opening time). */
+    private final Map<InstrumentId, Instant> openedAt = new ConcurrentHashMap<>();
     private volatile List<Balance> balances = List.of();
     private EventStamp lastStamp;
 
@@ -78,15 +80,23 @@ public final class AccountBook {
         Position named = position.withAccountId(account.id());
         if (named.isFlat()) {
             positions.remove(named.instrument());
+            openedAt.remove(named.instrument());
         } else {
             positions.put(named.instrument(), named);
+            openedAt.putIfAbsent(named.instrument(), Instant.now());
         }
     }
 
-    /** Replaces all positions (reconciliation). */
+    /** Replaces all positions (reconciliation); positions still open keep their opening time. */
     void replacePositions(List<Position> all) {
         positions.clear();
         all.forEach(this::apply);
+        openedAt.keySet().retainAll(positions.keySet());
+    }
+
+    /** When the position in this instrument was first seen open, or null when there is none. */
+    public Instant openedAt(InstrumentId instrument) {
+        return openedAt.get(instrument);
     }
 
     public void apply(List<Balance> all) {

@@ -76,6 +76,9 @@ public class AccountBooks {
     /** Order events of every account, in per-account order. Stale-owner and repeated events are dropped. */
     @Incoming("trade-order-events")
     public void onEvent(AccountEvent event) {
+        if (event == null) {
+            return; // a record the channel could not read (cluster mode: counted and logged by its deserializer)
+        }
         Account account = directory.find(event.stamp().accountId()).orElse(null);
         if (account == null) {
             return; // an account this deployment does not serve
@@ -175,7 +178,7 @@ public class AccountBooks {
     }
 
     /** The trading day follows the account's home market (the exchange of its currency), UTC when unknown. */
-    static Instant startOfTradingDay(Account account) {
+    public static Instant startOfTradingDay(Account account) {
         ZoneId zone = ZoneOffset.UTC;
         for (Market m : Market.values()) {
             if (m.currency().equals(account.currency())) {

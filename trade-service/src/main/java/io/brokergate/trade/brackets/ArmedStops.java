@@ -1,5 +1,6 @@
 package io.brokergate.trade.brackets;
 
+import io.brokergate.core.events.EventStamp;
 import io.brokergate.core.events.MarketDataEvent;
 import io.brokergate.core.events.SubscriptionIntent;
 import io.brokergate.core.instrument.InstrumentId;
@@ -45,6 +46,8 @@ public class ArmedStops {
     private volatile Map<String, List<BracketLeg>> watched = Map.of();
     /** The intent last sent per account, so only changes are sent and a withdrawal names the right tenant. */
     private final Map<String, SubscriptionIntent> asked = new ConcurrentHashMap<>();
+    /** The owner's stamp of the newest quote per watched key. */
+    private final Map<String, EventStamp> newest = new ConcurrentHashMap<>();
 
     public ArmedStops(BracketStore store, Brackets brackets, @Channel(INTENTS_OUT) Emitter<SubscriptionIntent> intents,
                       Vertx vertx) {
@@ -90,11 +93,12 @@ public class ArmedStops {
 
     @Incoming(MARKET_DATA_IN)
     public void onMarketData(MarketDataEvent event) {
-        if (event.kind() != MarketDataEvent.Kind.QUOTE) {
-            return;
+        if (event == null || event.kind() != MarketDataEvent.Kind.QUOTE) {
+            return; // null: a record the channel could not read (cluster mode: counted and logged by its deserializer)
         }
-        List<BracketLeg> legs = watched.get(event.key());
-        if (legs == null) {
+        String key = event.key();
+        List<BracketLeg> legs = watched.get(key);
+        if (legs == null || !newest(key, event.stamp())) {
             return;
         }
         BigDecimal last = last(event.quote());
@@ -110,6 +114,12 @@ public class ArmedStops {
                         e.getMessage()));
             }
         }
+    }
+
+    /** False for a stale socket owner's quote (an older epoch) or a redelivery: a stop fires on the current owner's prices. */
+    private boolean newest(String key, EventStamp stamp) {
+        EventStamp kept = newest.merge(key, stamp, (old, now) -> now.isAfter(old) ? now : old);
+        return kept == stamp;
     }
 
     private static BigDecimal last(Quote q) {

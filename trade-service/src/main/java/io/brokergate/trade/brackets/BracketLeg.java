@@ -2,6 +2,8 @@ package io.brokergate.trade.brackets;
 
 import io.brokergate.api.security.CredentialKind;
 import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.core.order.Order;
+import io.brokergate.core.order.OrderStatus;
 import io.brokergate.core.order.OrderType;
 import io.brokergate.core.order.Side;
 import java.math.BigDecimal;
@@ -32,5 +34,21 @@ public record BracketLeg(String legId, String accountId, String tenantId, String
 
     public BigDecimal stopPrice() {
         return type == OrderType.STOP ? price : null;
+    }
+
+    /**
+     * The leg as an order while it is not a broker order: {@code inactive} while it waits for its
+     * entry, {@code working} while armed at the gateway.
+     */
+    public Order asOrder() {
+        OrderStatus status = switch (state) {
+            case ARMED -> OrderStatus.WORKING;
+            case FILLED -> OrderStatus.FILLED;
+            case CANCELLED -> OrderStatus.CANCELLED;
+            case REJECTED -> OrderStatus.REJECTED;
+            default -> OrderStatus.INACTIVE;
+        };
+        return new Order(legId, legId, accountId, instrument, side, type, null, quantity, limitPrice(), stopPrice(), null,
+                BigDecimal.ZERO, null, status, message, createdAt, updatedAt);
     }
 }

@@ -77,6 +77,12 @@ public class BracketStore {
                 accountId);
     }
 
+    /** Open legs, and legs that ended since {@code since} (TradingView lists final orders a while). */
+    public List<BracketLeg> listed(String accountId, Instant since) {
+        return select("WHERE account_id = ? AND (state IN ('INACTIVE', 'SUBMITTING', 'ARMED', 'ACTIVE') OR updated_at >= ?) "
+                + "ORDER BY created_at, leg_id", accountId, Timestamp.from(since));
+    }
+
     /** Legs left mid-placement by a stopped pod, of every account. */
     public List<BracketLeg> submitting() {
         return select("WHERE state = 'SUBMITTING' ORDER BY created_at");

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -435,7 +436,11 @@ public class Brackets {
     }
 
     public BracketLeg require(Account account, String legId) {
-        return store.find(account.id(), legId).orElseThrow(() -> GatewayException.notFound("bracket leg not found"));
+        return find(account, legId).orElseThrow(() -> GatewayException.notFound("bracket leg not found"));
+    }
+
+    public Optional<BracketLeg> find(Account account, String legId) {
+        return store.find(account.id(), legId);
     }
 
     public List<BracketLeg> ofParent(Account account, String parentClientOrderId) {
@@ -443,20 +448,13 @@ public class Brackets {
     }
 
     /**
-     * Legs that are not (yet) broker orders, as orders: waiting for the entry ({@code inactive}, as
-     * TradingView lists them) or armed at the gateway ({@code working}).
+     * Legs to list with the account's orders: open ones, and those that ended this trading day, or
+     * within the last minute (the rule {@code AccountBook} applies to orders).
      */
-    public List<Order> gatewayOrders(Account account) {
-        List<Order> out = new ArrayList<>();
-        for (BracketLeg l : store.open(account.id())) {
-            if (l.orderId() == null) {
-                OrderStatus status = l.state() == LegState.ARMED ? OrderStatus.WORKING : OrderStatus.INACTIVE;
-                out.add(new Order(l.legId(), l.legId(), account.id(), l.instrument(), l.side(), l.type(), null, l.quantity(),
-                        l.limitPrice(), l.stopPrice(), null, BigDecimal.ZERO, null, status, null, l.createdAt(),
-                        l.updatedAt()));
-            }
-        }
-        return out;
+    public List<BracketLeg> listedLegs(Account account) {
+        Instant minute = Instant.now().minus(Duration.ofMinutes(1));
+        Instant day = AccountBooks.startOfTradingDay(account);
+        return store.listed(account.id(), day.isBefore(minute) ? day : minute);
     }
 
     /** The kill switch blocks new orders and cancels working ones; waiting exits go with them. */

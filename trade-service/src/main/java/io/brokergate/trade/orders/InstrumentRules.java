@@ -86,24 +86,30 @@ public class InstrumentRules {
     }
 
     public Instrument instrument(Account account, InstrumentId id) {
+        CompletableFuture<Instrument> lookup = lookup(account, id);
         Key key = new Key(account.broker().name(), id);
-        Instant now = Instant.now();
-        Cached c = cache.compute(key, (k, old) -> old != null && !old.instrument().isCompletedExceptionally()
-                && old.fetchedAt().isAfter(now.minus(KEEP)) ? old : new Cached(fetch(account, id), now));
         try {
-            return c.instrument().get(LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return lookup.get(LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            cache.remove(key, c);
+            cache.computeIfPresent(key, (k, c) -> c.instrument() == lookup ? null : c);
             throw e.getCause() instanceof GatewayException g ? g
                     : new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "could not look up " + id.symbol());
         } catch (TimeoutException e) {
-            cache.remove(key, c);
+            cache.computeIfPresent(key, (k, c) -> c.instrument() == lookup ? null : c);
             throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "the broker did not describe " + id.symbol() + " in time",
                     Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "interrupted");
         }
+    }
+
+    /** The instrument's reference data, cached or being fetched; look-ups of many instruments can run at once. */
+    public CompletableFuture<Instrument> lookup(Account account, InstrumentId id) {
+        Key key = new Key(account.broker().name(), id);
+        Instant now = Instant.now();
+        return cache.compute(key, (k, old) -> old != null && !old.instrument().isCompletedExceptionally()
+                && old.fetchedAt().isAfter(now.minus(KEEP)) ? old : new Cached(fetch(account, id), now)).instrument();
     }
 
     private CompletableFuture<Instrument> fetch(Account account, InstrumentId id) {

@@ -63,7 +63,7 @@ public class OrderDesk {
     }
 
     /** Limits apply to the tenant, the account and, for API keys, the key. */
-    private static RiskSubject riskSubject(RequestOrigin origin, Account account) {
+    public static RiskSubject riskSubject(RequestOrigin origin, Account account) {
         return new RiskSubject(account.tenantId(), account.id(),
                 origin.caller().kind() == CredentialKind.API_KEY ? origin.caller().subject() : null);
     }

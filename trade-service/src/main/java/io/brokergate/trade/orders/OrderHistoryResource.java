@@ -81,7 +81,8 @@ public class OrderHistoryResource {
         return named.stream().map(OrderView::of).toList();
     }
 
+    /** Open-ended means up to now; a second ahead because brokers compare whole seconds. */
     private static Instant orNow(Instant t) {
-        return t == null ? Instant.now() : t;
+        return t == null ? Instant.now().plusSeconds(1) : t;
     }
 }

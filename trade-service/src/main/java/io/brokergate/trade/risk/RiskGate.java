@@ -37,34 +37,53 @@ public class RiskGate {
      *                       message); when null the order's own limit or stop price is used if it has one
      */
     public void admit(RiskSubject subject, OrderRequest order, BigDecimal referencePrice, Instant now) {
+        TenantRisk tenant = checked(subject, order, referencePrice, now);
+        if (tenant == null) {
+            return;
+        }
+        TenantLimits limits = tenant.limits();
+        ScopeLimits tenantWide = limits.tenant();
+        ScopeLimits account = limits.account(subject.accountId());
+        ScopeLimits apiKey = limits.apiKey(subject.apiKeyId());
+        if (counts(tenantWide) || counts(account) || counts(apiKey)) {
+            tenant.count(tenantWide, account, apiKey, now, knownDailyCount);
+        }
+    }
+
+    /**
+     * The checks of {@link #admit} that need no counting (kill switch, allow-lists, trading window,
+     * quantity, notional), without counting the order: what an order preview may ask. Rate and
+     * daily-count limits are checked when the order is placed.
+     */
+    public void check(RiskSubject subject, OrderRequest order, BigDecimal referencePrice, Instant now) {
+        checked(subject, order, referencePrice, now);
+    }
+
+    /** The tenant's risk state after the uncounted checks passed; null when the tenant has no limits. */
+    private TenantRisk checked(RiskSubject subject, OrderRequest order, BigDecimal referencePrice, Instant now) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(subject.tenantId(), "subject.tenantId");
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(now, "now");
         TenantRisk tenant = book.tenant(subject.tenantId());
         if (tenant == null) {
-            return;
+            return null;
         }
         TenantLimits limits = tenant.limits();
         KillSwitch engaged = limits.switchFor(subject.accountId());
         if (engaged != null) {
             throw RiskRejections.killSwitch(engaged);
         }
-        ScopeLimits tenantWide = limits.tenant();
-        ScopeLimits account = limits.account(subject.accountId());
-        ScopeLimits apiKey = limits.apiKey(subject.apiKeyId());
         BigDecimal price = referencePrice != null ? referencePrice : order.referencePrice();
-        if (tenantWide != null) {
-            LimitChecks.check(tenantWide, order, price, now);
-        }
-        if (account != null) {
-            LimitChecks.check(account, order, price, now);
-        }
-        if (apiKey != null) {
-            LimitChecks.check(apiKey, order, price, now);
-        }
-        if (counts(tenantWide) || counts(account) || counts(apiKey)) {
-            tenant.count(tenantWide, account, apiKey, now, knownDailyCount);
+        check(limits.tenant(), order, price, now);
+        check(limits.account(subject.accountId()), order, price, now);
+        check(limits.apiKey(subject.apiKeyId()), order, price, now);
+        return tenant;
+    }
+
+    private static void check(ScopeLimits scoped, OrderRequest order, BigDecimal price, Instant now) {
+        if (scoped != null) {
+            LimitChecks.check(scoped, order, price, now);
         }
     }
 

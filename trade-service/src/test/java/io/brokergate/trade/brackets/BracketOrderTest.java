@@ -10,25 +10,19 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.brokergate.api.security.testing.FakeAuthServer;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
-import io.brokergate.api.security.testing.InjectFakeAuthServer;
-import io.brokergate.api.security.testing.TestKeys;
-import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.trade.orders.TradeApi;
+import io.brokergate.trade.sim.PaperExchangeTest;
 import io.brokergate.trade.sim.SimTradingAccounts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,29 +32,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BracketTestProfile.class)
 @WithTestResource(FakeAuthServerResource.class)
-class BracketOrderTest {
+class BracketOrderTest extends PaperExchangeTest {
 
     private static final String SUBMIT = "POST /v1/trade/order";
 
-    @InjectFakeAuthServer
-    FakeAuthServer authServer;
-    @Inject
-    SimTradingAccounts sim;
-
-    private SimAdminClient admin;
     private final TradeApi trader = TradeApi.as(TENANT_A, "trade accounts:read", ACCOUNT_A, ACCOUNT_A2);
-
-    @BeforeEach
-    void setUp() {
-        authServer.publish(Map.of(TestKeys.SIGNING_KID, TestKeys.SIGNING.getPublic()));
-        admin = new SimAdminClient(sim.sim().httpUrl());
-        admin.movePrice("700.HK", "640");
-    }
-
-    @AfterEach
-    void restorePrice() {
-        admin.movePrice("700.HK", "640");
-    }
 
     private static String bracketBuy(String cid, String limit, String exits) {
         return "{\"client_order_id\":\"" + cid + "\",\"symbol\":\"700.HK\",\"side\":\"buy\",\"type\":\"limit\","

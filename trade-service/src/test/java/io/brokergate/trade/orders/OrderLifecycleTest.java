@@ -10,49 +10,26 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.brokergate.api.security.testing.FakeAuthServer;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
-import io.brokergate.api.security.testing.InjectFakeAuthServer;
-import io.brokergate.api.security.testing.TestKeys;
-import io.brokergate.sim.admin.SimAdminClient;
+import io.brokergate.trade.sim.PaperExchangeTest;
 import io.brokergate.trade.sim.SimTradingAccounts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Orders through the native API against the real paper exchange: place, fill, modify, cancel, list. */
 @QuarkusTest
 @WithTestResource(FakeAuthServerResource.class)
-class OrderLifecycleTest {
+class OrderLifecycleTest extends PaperExchangeTest {
 
-    @InjectFakeAuthServer
-    FakeAuthServer authServer;
-    @Inject
-    SimTradingAccounts sim;
-
-    private SimAdminClient admin;
     private final TradeApi trader = TradeApi.as(TENANT_A, "trade accounts:read", ACCOUNT_A, ACCOUNT_A2);
-
-    @BeforeEach
-    void setUp() {
-        authServer.publish(Map.of(TestKeys.SIGNING_KID, TestKeys.SIGNING.getPublic()));
-        admin = new SimAdminClient(sim.sim().httpUrl());
-    }
-
-    @AfterEach
-    void restorePrice() {
-        admin.movePrice("700.HK", "640");
-    }
 
     @Test
     void aFilledOrderShowsUpInExecutionsAndPositions() {

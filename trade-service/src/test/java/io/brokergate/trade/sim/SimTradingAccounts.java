@@ -54,7 +54,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The stand-in for what all-in-one brings: three paper accounts (two tenants) on a real
+ * The stand-in for what all-in-one brings: four paper accounts (two tenants) on a real
  * sim-exchange over a frozen market, their broker sessions, and a push-to-event bridge that
  * publishes order events on the in-JVM {@code order-events} topic the way a socket owner does.
  */
@@ -66,6 +66,8 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
     public static final String ACCOUNT_A = "acc-a";
     public static final String ACCOUNT_A2 = "acc-a2";
     public static final String ACCOUNT_B = "acc-b";
+    /** Only the ownership-move test publishes for it (as owners of several epochs). */
+    public static final String ACCOUNT_MOVED = "acc-moved";
     public static final String TENANT_A = "tenant-a";
     public static final String TENANT_B = "tenant-b";
     /** Broker call timeout: short so that injected latency produces unknown outcomes quickly. */
@@ -102,6 +104,7 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
         open(ACCOUNT_A, TENANT_A, "PT0000A");
         open(ACCOUNT_A2, TENANT_A, "PT000A2");
         open(ACCOUNT_B, TENANT_B, "PT0000B");
+        open(ACCOUNT_MOVED, TENANT_A, "PT000MV");
     }
 
     private void open(String accountId, String tenant, String brokerNo) {

@@ -136,9 +136,9 @@ class StreamingRouteTest {
         try (LineClient b = LineClient.open(uri.toString(), ServerTokens.server("tenant-b", "tv", "quotes:read"))) {
             await().atMost(Duration.ofSeconds(5)).until(() -> feeds.connections("acc-b1") == 1);
             Instant at = Instant.now();
-            push(MarketDataEvent.depth(new EventStamp("tenant-a", "acc-a1", 1, 1, at), new Depth(apple,
+            push(MarketDataEvent.depth(new EventStamp("tenant-a", "acc-a1", 1, TestStreamEvents.nextSequence(), at), new Depth(apple,
                     List.of(new DepthLevel(BigDecimal.ONE, BigDecimal.ONE, 1)), List.of(new DepthLevel(BigDecimal.TEN, BigDecimal.ONE, 1)), at)));
-            push(MarketDataEvent.depth(new EventStamp("tenant-b", "acc-b1", 1, 1, at), new Depth(apple,
+            push(MarketDataEvent.depth(new EventStamp("tenant-b", "acc-b1", 1, TestStreamEvents.nextSequence(), at), new Depth(apple,
                     List.of(new DepthLevel(new BigDecimal("190.1"), BigDecimal.ONE, 1)),
                     List.of(new DepthLevel(new BigDecimal("190.2"), BigDecimal.ONE, 1)), at)));
             String line = dataLines(b, 1).get(0);
@@ -151,7 +151,7 @@ class StreamingRouteTest {
     }
 
     private static EventStamp stamp() {
-        return new EventStamp("tenant-a", "acc-a1", 1, 1, Instant.now());
+        return new EventStamp("tenant-a", "acc-a1", 1, TestStreamEvents.nextSequence(), Instant.now());
     }
 
     /** The next {@code n} lines that are not heartbeats; each must be one JSON object. */

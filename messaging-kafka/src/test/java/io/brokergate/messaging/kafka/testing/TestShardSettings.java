@@ -1,0 +1,20 @@
+package io.brokergate.messaging.kafka.testing;
+
+import io.brokergate.messaging.kafka.KafkaSettings;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Shard ownership settings for tests: a fresh topic and group, short timeouts. */
+public record TestShardSettings(String topic, String groupId, Duration sessionTimeout, Duration heartbeatInterval,
+                                Duration claimTimeout, Optional<String> memberId) implements KafkaSettings.Shards {
+
+    /** Failover within about 1.5 s after a crash. */
+    public static TestShardSettings fast(String topic, String groupId) {
+        return new TestShardSettings(topic, groupId, Duration.ofMillis(1200), Duration.ofMillis(300), Duration.ofSeconds(5),
+                Optional.empty());
+    }
+
+    public TestShardSettings withGroup(String group) {
+        return new TestShardSettings(topic, group, sessionTimeout, heartbeatInterval, claimTimeout, memberId);
+    }
+}
