@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,8 +39,6 @@ import java.util.Optional;
 public class OrderJournal {
 
     private static final int MAX_BATCH = 500;
-    /** How long a writer collects changes after a partial batch: at 1,000 orders/s, a few per transaction. */
-    public static final Duration LINGER = Duration.ofMillis(5);
     private static final String[] ORDER_KEYS = {"account_id", "order_id"};
     private static final String[] ORDER_COLUMNS = {"account_id", "order_id", "tenant_id", "client_order_id", "symbol",
             "side", "order_type", "time_in_force", "quantity", "limit_price", "stop_price", "expire_date",
@@ -67,7 +64,7 @@ public class OrderJournal {
 
     public OrderJournal(@DataSource("trade") AgroalDataSource db) {
         this.db = db;
-        this.writer = new WriteBehind<>("order-journal", db, MAX_BATCH, LINGER, this::write);
+        this.writer = new WriteBehind<>("order-journal", db, MAX_BATCH, this::write);
     }
 
     public void record(String tenantId, Order order) {

@@ -3,7 +3,6 @@ package io.brokergate.trade.journal;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,28 +24,27 @@ public final class WriteBehind<T> {
     }
 
     private static final Logger LOG = Logger.getLogger(WriteBehind.class);
+    /**
+     * After a batch smaller than the maximum, how long the writer waits for more: a steady trickle
+     * (1,000 orders/s) is then written a few at a time in one transaction, instead of a transaction
+     * and a thread wake-up per item.
+     */
+    private static final long LINGER_MILLIS = 5;
 
     private final AgroalDataSource db;
     private final BatchWriter<T> writer;
     private final int maxBatch;
-    private final long lingerMillis;
     private final String what;
     private final LinkedBlockingQueue<T> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean writing;
 
-    /**
-     * @param name   the writer thread's name, also what failures are logged as
-     * @param linger after a batch smaller than {@code maxBatch}, how long the writer waits for more: a steady
-     *               trickle (one order at a time) is then written a few at a time, in one transaction, instead of
-     *               a transaction and a thread wake-up per item
-     */
-    public WriteBehind(String name, AgroalDataSource db, int maxBatch, Duration linger, BatchWriter<T> writer) {
+    /** @param name the writer thread's name, also what failures are logged as */
+    public WriteBehind(String name, AgroalDataSource db, int maxBatch, BatchWriter<T> writer) {
         this.db = db;
         this.writer = writer;
         this.maxBatch = maxBatch;
-        this.lingerMillis = linger.toMillis();
         this.what = name;
         this.thread = new Thread(this::drain, name);
         this.thread.setDaemon(true);
@@ -85,7 +83,7 @@ public final class WriteBehind<T> {
                 batch.clear();
                 writing = false;
                 if (!full) {
-                    Thread.sleep(lingerMillis);
+                    Thread.sleep(LINGER_MILLIS);
                 }
             } catch (InterruptedException e) {
                 if (!running) {

@@ -3,7 +3,6 @@ package io.brokergate.trade.orders;
 import io.agroal.api.AgroalDataSource;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
-import io.brokergate.trade.journal.OrderJournal;
 import io.brokergate.trade.journal.WriteBehind;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -57,7 +56,7 @@ public class OrderRequests {
 
     public OrderRequests(@DataSource("trade") AgroalDataSource db) {
         this.db = db;
-        this.acceptances = new WriteBehind<>("order-requests", db, 500, OrderJournal.LINGER, OrderRequests::writeAcceptances);
+        this.acceptances = new WriteBehind<>("order-requests", db, 500, OrderRequests::writeAcceptances);
     }
 
     public Optional<Row> find(String accountId, String clientOrderId) {
@@ -124,11 +123,6 @@ public class OrderRequests {
      */
     public void acceptedLater(String accountId, String clientOrderId, String orderId) {
         acceptances.add(new Acceptance(accountId, clientOrderId, orderId, Timestamp.from(Instant.now())));
-    }
-
-    /** True once every acceptance queued so far is written. */
-    public boolean idle() {
-        return acceptances.idle();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
