@@ -1,11 +1,16 @@
 package io.brokergate.sim;
 
+import io.brokergate.sim.server.LongPortLimits;
 import io.brokergate.sim.server.PaperAccountSpec;
 import io.brokergate.sim.server.PaperCredentials;
 import io.brokergate.sim.server.SimExchangeServer;
 import io.brokergate.sim.server.SimServerSettings;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -13,13 +18,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the sim-exchange on its own:
- * {@code java -jar brokergate-sim-exchange-*-standalone.jar [--host 0.0.0.0] [--port 8081] [--seed N]}
- * (or env {@code SIM_HOST}, {@code SIM_PORT}, {@code SIM_SEED}; flags win). Creates one demo paper
+ * {@code java -jar brokergate-sim-exchange-*-standalone.jar [--host 0.0.0.0] [--port 8081] [--seed N]
+ * [--trade-calls 30] [--trade-window 30s] [--trade-min-spacing 20ms]} (or env {@code SIM_HOST}, {@code SIM_PORT},
+ * {@code SIM_SEED}, {@code SIM_TRADE_CALLS}, …; flags win). The trade options relax LongPort's trade rule,
+ * which the exchange keeps by default, for load tests. Creates one demo paper
  * account and logs its LongPort credentials and URLs; stops gracefully on SIGTERM / Ctrl-C.
  */
 public final class SimExchangeMain {
 
     private static final Logger LOG = Logger.getLogger(SimExchangeMain.class);
+    private static final String USAGE = "usage: java -jar brokergate-sim-exchange-standalone.jar [--host H] [--port P] "
+            + "[--seed N] [--trade-calls N] [--trade-window 30s] [--trade-min-spacing 20ms]";
+    /** Command-line options; each also reads {@code SIM_<OPTION>} from the environment (e.g. SIM_TRADE_CALLS). */
+    private static final List<String> OPTIONS = List.of("host", "port", "seed", "trade-calls", "trade-window",
+            "trade-min-spacing");
 
     private SimExchangeMain() {
     }
@@ -33,8 +45,7 @@ public final class SimExchangeMain {
         try {
             settings = settings(args, System::getenv);
         } catch (IllegalArgumentException e) {
-            LOG.errorf("%s%nusage: java -jar brokergate-sim-exchange-standalone.jar [--host H] [--port P] [--seed N]",
-                    e.getMessage());
+            LOG.errorf("%s%n%s", e.getMessage(), USAGE);
             System.exit(2);
             return;
         }
@@ -58,37 +69,70 @@ public final class SimExchangeMain {
 
     /** Flags first, then environment, then defaults. */
     public static SimServerSettings settings(String[] args, Function<String, String> env) {
-        SimServerSettings s = SimServerSettings.defaults();
-        String host = env.apply("SIM_HOST");
-        String port = env.apply("SIM_PORT");
-        String seed = env.apply("SIM_SEED");
+        Map<String, String> values = new HashMap<>();
+        for (String option : OPTIONS) {
+            String fromEnv = env.apply("SIM_" + option.toUpperCase(Locale.ROOT).replace('-', '_'));
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                values.put(option, fromEnv.trim());
+            }
+        }
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
+            if (!flag.startsWith("--") || !OPTIONS.contains(flag.substring(2))) {
+                throw new IllegalArgumentException("unknown option " + flag);
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + flag);
             }
-            String value = args[++i];
-            switch (flag) {
-                case "--host" -> host = value;
-                case "--port" -> port = value;
-                case "--seed" -> seed = value;
-                default -> throw new IllegalArgumentException("unknown option " + flag);
-            }
+            values.put(flag.substring(2), args[++i].trim());
         }
+        SimServerSettings s = SimServerSettings.defaults();
         try {
-            if (host != null && !host.isBlank()) {
-                s = s.withHost(host.trim());
+            if (values.containsKey("host")) {
+                s = s.withHost(values.get("host"));
             }
-            if (port != null && !port.isBlank()) {
-                s = s.withPort(Integer.parseInt(port.trim()));
+            if (values.containsKey("port")) {
+                s = s.withPort(Integer.parseInt(values.get("port")));
             }
-            if (seed != null && !seed.isBlank()) {
-                s = s.withSeed(Long.parseLong(seed.trim()));
+            if (values.containsKey("seed")) {
+                s = s.withSeed(Long.parseLong(values.get("seed")));
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("port and seed must be numbers: " + e.getMessage());
         }
-        return s;
+        return s.withLimits(tradeLimits(s.limits(), values));
+    }
+
+    /** LongPort's trade rule unless {@code --trade-calls}, {@code --trade-window} or {@code --trade-min-spacing} change it. */
+    private static LongPortLimits tradeLimits(LongPortLimits limits, Map<String, String> values) {
+        int calls = limits.tradeCallsPerWindow();
+        if (values.containsKey("trade-calls")) {
+            try {
+                calls = Integer.parseInt(values.get("trade-calls"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("trade-calls must be a number: " + values.get("trade-calls"));
+            }
+        }
+        Duration window = values.containsKey("trade-window") ? duration("trade-window", values.get("trade-window"))
+                : limits.tradeWindow();
+        Duration spacing = values.containsKey("trade-min-spacing")
+                ? duration("trade-min-spacing", values.get("trade-min-spacing")) : limits.tradeMinSpacing();
+        return limits.withTradeCalls(calls, window).withTradeMinSpacing(spacing);
+    }
+
+    /** {@code 30s}, {@code 20ms}, {@code 0} or ISO-8601 ({@code PT30S}). */
+    static Duration duration(String option, String value) {
+        try {
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            if (value.endsWith("s") && !value.startsWith("P")) {
+                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
+            return value.equals("0") ? Duration.ZERO : Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + " must be a duration such as 30s or 20ms, not " + value);
+        }
     }
 
     private static String hex(SecureRandom random, int bytes) {

@@ -1,10 +1,12 @@
 package io.brokergate.allinone.paper;
 
 import io.brokergate.auth.sessions.PaperExchangeEndpoints;
+import io.brokergate.sim.server.LongPortLimits;
 import io.brokergate.sim.server.PaperAccountSpec;
 import io.brokergate.sim.server.PaperCredentials;
 import io.brokergate.sim.server.SimExchangeServer;
 import io.brokergate.sim.server.SimServerSettings;
+import io.brokergate.stream.upstream.PaperBrokerLimits;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -27,10 +29,12 @@ public class PaperExchange implements PaperExchangeEndpoints {
     private static final Logger LOG = Logger.getLogger(PaperExchange.class);
 
     private final PaperExchangeConfig config;
+    private final PaperBrokerLimits limits;
     private volatile SimExchangeServer server;
 
-    public PaperExchange(PaperExchangeConfig config) {
+    public PaperExchange(PaperExchangeConfig config, PaperBrokerLimits limits) {
         this.config = config;
+        this.limits = limits;
     }
 
     void start(@Observes @Priority(START_PRIORITY) StartupEvent event) {
@@ -39,8 +43,15 @@ public class PaperExchange implements PaperExchangeEndpoints {
             return;
         }
         server = SimExchangeServer.start(SimServerSettings.defaults()
-                .withHost(config.host()).withPort(config.port()).withSeed(config.seed()));
-        LOG.infof("paper exchange listening on %s (LongPort REST and WebSocket)", server.httpUrl());
+                .withHost(config.host()).withPort(config.port()).withSeed(config.seed()).withLimits(tradeLimits()));
+        LOG.infof("paper exchange listening on %s (LongPort REST and WebSocket); trade limit %d calls per %s, %s apart",
+                server.httpUrl(), limits.tradeCalls(), limits.tradeWindow(), limits.tradeMinSpacing());
+    }
+
+    /** The exchange enforces the trade limit the gateway's governor keeps to: one setting changes both. */
+    private LongPortLimits tradeLimits() {
+        return LongPortLimits.defaults().withTradeCalls(limits.tradeCalls(), limits.tradeWindow())
+                .withTradeMinSpacing(limits.tradeMinSpacing());
     }
 
     /** Stops last, after the gateway has closed its sessions to it. */

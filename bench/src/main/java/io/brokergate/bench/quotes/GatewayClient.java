@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A client of a running gateway: logs in with TradingView's password flow and sends authorized GETs. */
-final class GatewayClient {
+public final class GatewayClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,7 +21,7 @@ final class GatewayClient {
     private final String base;
     private final String token;
 
-    GatewayClient(String base, String login, String password) throws IOException, InterruptedException {
+    public GatewayClient(String base, String login, String password) throws IOException, InterruptedException {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         String form = "login=" + enc(login) + "&password=" + enc(password) + "&locale=en";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(this.base + "/tv/authorize"))
@@ -40,15 +40,20 @@ final class GatewayClient {
     }
 
     /** Status and body of one request. */
-    HttpResponse<String> send(String pathAndQuery) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(get(pathAndQuery), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The bearer token of the login. */
+    public String token() {
+        return token;
     }
 
     HttpClient http() {
         return http;
     }
 
-    static JsonNode json(String body) throws IOException {
+    public static JsonNode json(String body) throws IOException {
         return JSON.readTree(body);
     }
 

@@ -1,5 +1,6 @@
 package io.brokergate.bench.stream;
 
+import io.brokergate.bench.measure.LatencyHistogram;
 import io.vertx.core.buffer.Buffer;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -15,16 +16,16 @@ final class Deliveries {
 
     private final TickSource ticks;
     private final LongAdder events = new LongAdder();
-    private volatile Latencies latencies = new Latencies();
+    private volatile LatencyHistogram latencies = new LatencyHistogram();
 
     Deliveries(TickSource ticks) {
         this.ticks = ticks;
     }
 
     /** Starts a new measurement window. */
-    Latencies reset() {
+    LatencyHistogram reset() {
         events.reset();
-        latencies = new Latencies();
+        latencies = new LatencyHistogram();
         return latencies;
     }
 
@@ -32,7 +33,7 @@ final class Deliveries {
         return events.sum();
     }
 
-    Latencies latencies() {
+    LatencyHistogram latencies() {
         return latencies;
     }
 

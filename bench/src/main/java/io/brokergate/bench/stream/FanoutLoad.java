@@ -1,11 +1,12 @@
 package io.brokergate.bench.stream;
 
+import io.brokergate.bench.measure.LatencyHistogram;
+import io.brokergate.bench.process.ServiceProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,17 +93,17 @@ public final class FanoutLoad {
         all.forEach(Deliveries::reset);
         double conflated0 = server.metric("brokergate_stream_conflated_total");
         double serverCpu0 = server.cpuSeconds();
-        double benchCpu0 = benchCpuSeconds();
+        double benchCpu0 = ServiceProcess.ownCpuSeconds();
         long start = System.nanoTime();
         long sent = ticks.run(rate, o.seconds);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double serverCores = (server.cpuSeconds() - serverCpu0) / elapsed;
-        double benchCores = (benchCpuSeconds() - benchCpu0) / elapsed;
+        double benchCores = (ServiceProcess.ownCpuSeconds() - benchCpu0) / elapsed;
         Thread.sleep(300); // the last ticks' messages are in flight
         double conflated = (server.metric("brokergate_stream_conflated_total") - conflated0) / elapsed;
         long delivered = all.stream().mapToLong(Deliveries::events).sum();
         for (Deliveries d : all) {
-            Latencies l = d.latencies();
+            LatencyHistogram l = d.latencies();
             String who = all.size() == 1 ? label : label + (d == all.get(0) ? " (WS)" : " (SSE)");
             System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | **%,.0f** | %,.0f | %.2f ms | %.2f ms | %.2f ms | %.1f ms | %.2f | %.2f |%n",
                     who, rate, sent * (double) clients / elapsed, d.events() / elapsed,
@@ -115,11 +116,6 @@ public final class FanoutLoad {
         }
     }
 
-    /** CPU time of this process (clients and the exchange), in seconds. */
-    private static double benchCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-    }
 
     /** Command-line options. */
     private static final class Options {
@@ -142,8 +138,8 @@ public final class FanoutLoad {
                     case "--jar" -> o.jar = Path.of(v);
                     case "--ws" -> o.ws = Integer.parseInt(v);
                     case "--sse" -> o.sse = Integer.parseInt(v);
-                    case "--rates" -> o.rates = ints(v);
-                    case "--mixed-rates" -> o.mixedRates = ints(v);
+                    case "--rates" -> o.rates = ServiceProcess.ints(v);
+                    case "--mixed-rates" -> o.mixedRates = ServiceProcess.ints(v);
                     case "--seconds" -> o.seconds = Double.parseDouble(v);
                     case "--warmup" -> o.warmup = Double.parseDouble(v);
                     case "--heap" -> o.heap = v;
@@ -153,14 +149,6 @@ public final class FanoutLoad {
                 }
             }
             return o;
-        }
-
-        private static List<Integer> ints(String csv) {
-            List<Integer> out = new ArrayList<>();
-            for (String s : csv.split(",")) {
-                out.add(Integer.parseInt(s.trim()));
-            }
-            return out;
         }
     }
 }

@@ -10,6 +10,9 @@ import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.Instrument;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.market.Quote;
+import io.brokergate.core.order.Order;
+import io.brokergate.core.order.OrderQuery;
+import io.brokergate.sim.engine.OrderDetail;
 import io.brokergate.sim.longport.LongPortFace;
 import io.brokergate.sim.longport.SocketKind;
 import io.brokergate.sim.server.AccountOpener;
@@ -63,6 +66,7 @@ public final class AdminApi {
         router.get("/admin/accounts").handler(ctx -> run(ctx, 200, this::accounts));
         router.post("/admin/accounts").handler(ctx -> run(ctx, 201, this::createAccount));
         router.post("/admin/accounts/:accountNo/reset").handler(ctx -> run(ctx, 200, this::reset));
+        router.get("/admin/accounts/:accountNo/orders").handler(ctx -> run(ctx, 200, this::orders));
         router.post("/admin/accounts/:accountNo/drop-sockets").handler(ctx -> run(ctx, 200, this::dropSockets));
         router.post("/admin/pushes/pause").handler(ctx -> run(ctx, 200, c -> pushes(c, true)));
         router.post("/admin/pushes/resume").handler(ctx -> run(ctx, 200, c -> pushes(c, false)));
@@ -110,14 +114,38 @@ public final class AdminApi {
         return engine(opener.open(spec)).map(a -> runtime.urls().credentialsOf(a));
     }
 
+    /** Back to the registered funding, or to the body's {@code funding} (which later resets keep). */
     private Future<?> reset(RoutingContext ctx) {
         PaperAccount account = account(ctx);
-        return engine(runtime.exchange().resetAccount(account.accountNo(),
-                account.funding().isEmpty() ? null : account.funding()))
+        Buffer raw = ctx.body().buffer();
+        Map<String, BigDecimal> funding = raw == null || raw.length() == 0 ? null
+                : read(ctx, AdminViews.ResetBody.class).funding();
+        if (funding != null && (funding.isEmpty() || funding.values().stream().anyMatch(v -> v == null || v.signum() < 0))) {
+            throw AdminFailure.badRequest("funding must name at least one currency with an amount of 0 or more");
+        }
+        if (funding == null && !account.funding().isEmpty()) {
+            funding = account.funding();
+        }
+        return engine(runtime.exchange().resetAccount(account.accountNo(), funding))
                 .map(v -> {
                     LOG.infof("paper account %s reset by the admin API", account.accountNo());
                     return new AdminViews.Reset(account.accountNo(), true);
                 });
+    }
+
+    /** Every order the exchange remembers for the account (since its last reset), oldest first. */
+    private Future<?> orders(RoutingContext ctx) {
+        PaperAccount account = account(ctx);
+        return engine(runtime.exchange().historyOrders(account.accountNo(), OrderQuery.ALL)).map(orders -> {
+            List<AdminViews.Order> out = new ArrayList<>(orders.size());
+            for (OrderDetail d : orders) {
+                Order o = d.order();
+                out.add(new AdminViews.Order(o.orderId(), d.remark(), o.instrument().symbol(), o.side().name(),
+                        o.type().name(), o.status().name(), plain(o.quantity()), plain(o.filledQuantity()),
+                        o.createdAt() == null ? null : o.createdAt().toString()));
+            }
+            return new AdminViews.Orders(account.accountNo(), out);
+        });
     }
 
     private Future<?> dropSockets(RoutingContext ctx) {

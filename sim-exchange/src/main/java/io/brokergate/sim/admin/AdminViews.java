@@ -20,7 +20,19 @@ final class AdminViews {
     record NewAccount(String accountNo, String name, Map<String, BigDecimal> funding) {
     }
 
+    /** Optional body of {@code POST /admin/accounts/{accountNo}/reset}. */
+    record ResetBody(Map<String, BigDecimal> funding) {
+    }
+
     record Reset(String accountNo, boolean reset) {
+    }
+
+    /** One order as the admin API lists it; {@code remark} carries the client order id. */
+    record Order(String orderId, String remark, String symbol, String side, String type, String status, String quantity,
+                 String executedQuantity, String createdAt) {
+    }
+
+    record Orders(String accountNo, List<Order> orders) {
     }
 
     record Dropped(String accountNo, String mode, String socket, int dropped) {

@@ -129,6 +129,45 @@ class AdminApiTest {
     }
 
     @Test
+    void resetWithFundingStartsTheAccountAfreshWithThatCash() {
+        PaperCredentials c = exchange.newAccount();
+        LongPortRestClient rest = new LongPortRestClient(c);
+        String reset = "/admin/accounts/" + c.accountNo() + "/reset";
+        assertEquals(200, admin("POST", reset, "{\"funding\":{\"USD\":\"123456789\"}}").status());
+        JsonNode usd = rest.get("/v1/asset/account?currency=USD").data().get("list").get(0);
+        assertEquals(0, new BigDecimal("123456789").compareTo(new BigDecimal(usd.get("total_cash").asText())), usd.toString());
+        assertEquals(400, admin("POST", reset, "{\"funding\":{}}").status());
+        assertEquals(400, admin("POST", reset, "{\"funding\":{\"USD\":\"-1\"}}").status());
+        assertEquals(400, admin("POST", reset, "{\"fund\":{\"USD\":\"1\"}}").status());
+    }
+
+    @Test
+    void ordersListsEveryOrderOfTheAccountWithItsRemarkUntilAReset() {
+        PaperCredentials c = exchange.newAccount();
+        LongPortRestClient rest = new LongPortRestClient(c);
+        for (String remark : List.of("cid-1", "cid-2")) {
+            assertEquals(0, rest.send("POST", "/v1/trade/order", "{\"symbol\":\"700.HK\",\"order_type\":\"LO\",\"side\":"
+                    + "\"Buy\",\"submitted_quantity\":\"100\",\"time_in_force\":\"Day\",\"submitted_price\":\"100\","
+                    + "\"remark\":\"" + remark + "\"}").code());
+        }
+        String path = "/admin/accounts/" + c.accountNo() + "/orders";
+        LongPortRestClient.Reply listed = admin("GET", path, null);
+        assertEquals(200, listed.status(), listed.toString());
+        JsonNode orders = listed.body().get("orders");
+        assertEquals(2, orders.size(), orders.toString());
+        assertEquals("cid-1", orders.get(0).get("remark").asText());
+        assertEquals("cid-2", orders.get(1).get("remark").asText());
+        assertEquals("700.HK", orders.get(0).get("symbol").asText());
+        assertEquals("WORKING", orders.get(0).get("status").asText());
+        assertEquals("100", orders.get(0).get("quantity").asText());
+        assertFalse(orders.get(0).get("order_id").asText().isBlank());
+
+        assertEquals(200, admin("POST", "/admin/accounts/" + c.accountNo() + "/reset", null).status());
+        assertEquals(0, admin("GET", path, null).body().get("orders").size());
+        assertEquals(404, admin("GET", "/admin/accounts/NOBODY/orders", null).status());
+    }
+
+    @Test
     void dropSocketsCloseSendsClosePushAbruptDoesNot() throws Exception {
         PaperCredentials c = exchange.newAccount();
         try (LongPortSocketClient quote = quoteSocket(c)) {

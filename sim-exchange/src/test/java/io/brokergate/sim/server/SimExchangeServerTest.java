@@ -147,4 +147,19 @@ class SimExchangeServerTest {
                 k -> null));
         assertEquals(SimServerSettings.defaults(), SimExchangeMain.settings(new String[0], k -> null));
     }
+
+    @Test
+    void mainKeepsLongPortsTradeRuleUnlessToldToRelaxIt() {
+        assertEquals(LongPortLimits.defaults(), SimExchangeMain.settings(new String[0], k -> null).limits());
+        LongPortLimits relaxed = SimExchangeMain.settings(new String[] {"--trade-calls", "100000", "--trade-min-spacing", "0"},
+                Map.of("SIM_TRADE_WINDOW", "1s", "SIM_TRADE_CALLS", "50")::get).limits();
+        assertEquals(LongPortLimits.defaults().withTradeCalls(100_000, Duration.ofSeconds(1)).withTradeMinSpacing(Duration.ZERO),
+                relaxed);
+        assertEquals(Duration.ofMillis(5), SimExchangeMain.settings(new String[] {"--trade-min-spacing", "5ms"}, k -> null)
+                .limits().tradeMinSpacing());
+        assertThrows(IllegalArgumentException.class, () -> SimExchangeMain.settings(new String[] {"--trade-window", "soon"},
+                k -> null));
+        assertThrows(IllegalArgumentException.class, () -> SimExchangeMain.settings(new String[] {"--trade-calls", "0"},
+                k -> null));
+    }
 }

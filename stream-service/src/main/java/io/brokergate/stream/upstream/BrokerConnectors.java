@@ -4,6 +4,7 @@ import io.brokergate.core.capability.BrokerId;
 import io.brokergate.core.capability.Capabilities;
 import io.brokergate.core.spi.BrokerConnector;
 import io.brokergate.longport.adapter.LongPortConnector;
+import io.brokergate.longport.adapter.LongPortSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** One connector per broker, sharing the application's Vert.x and one governor timer. */
+/**
+ * One connector per broker, sharing the application's Vert.x and one governor timer. LongPort
+ * accounts are governed by LongPort's limits, paper accounts by {@link PaperBrokerLimits}.
+ */
 @ApplicationScoped
 public class BrokerConnectors implements CapabilityMap {
 
@@ -25,9 +29,10 @@ public class BrokerConnectors implements CapabilityMap {
     });
     private final Map<BrokerId, LongPortConnector> connectors = new EnumMap<>(BrokerId.class);
 
-    public BrokerConnectors(Vertx vertx) {
+    public BrokerConnectors(Vertx vertx, PaperBrokerLimits paperLimits) {
         connectors.put(BrokerId.LONGPORT, new LongPortConnector(BrokerId.LONGPORT, vertx, timer));
-        connectors.put(BrokerId.PAPER, new LongPortConnector(BrokerId.PAPER, vertx, timer));
+        connectors.put(BrokerId.PAPER, new LongPortConnector(BrokerId.PAPER, vertx, timer,
+                LongPortSettings.defaults().withLimits(paperLimits.limits())));
     }
 
     public Optional<BrokerConnector> forBroker(BrokerId broker) {

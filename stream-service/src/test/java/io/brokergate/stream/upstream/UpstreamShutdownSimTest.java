@@ -51,7 +51,7 @@ class UpstreamShutdownSimTest {
                 published.add(event);
             }
         };
-        BrokerConnectors connectors = new BrokerConnectors(vertx);
+        BrokerConnectors connectors = new BrokerConnectors(vertx, PaperBrokerLimitsTest.defaults());
         UpstreamSessions sessions = new UpstreamSessions(new LocalAccountOwnership(upstream), connectors,
                 new AccountPublishers(sink, Duration.ofSeconds(2)), noEvents(), noEvents(), vertx, new SimpleMeterRegistry());
         SimAdminClient admin = new SimAdminClient(upstream.sim().httpUrl());

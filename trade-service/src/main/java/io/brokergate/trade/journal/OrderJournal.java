@@ -6,6 +6,7 @@ import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.order.Execution;
 import io.brokergate.core.order.Order;
+import io.brokergate.core.order.OrderLifecycle;
 import io.brokergate.core.order.OrderStatus;
 import io.brokergate.core.order.OrderType;
 import io.brokergate.core.order.Side;
@@ -22,22 +23,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
 
 /**
  * Orders and executions as the gateway last saw them, in the trade datasource. Writes come from
  * the event consumer and are batched by one writer thread (order events arrive in bursts; a batch
- * is one transaction), so the consumer never waits on the disk. Reads serve listing, history and
- * the rebuild after a restart.
+ * is one transaction, {@link WriteBehind}), so the consumer never waits on the disk. Reads serve
+ * listing, history and the rebuild after a restart.
  */
 @ApplicationScoped
 public class OrderJournal {
 
-    private static final Logger LOG = Logger.getLogger(OrderJournal.class);
     private static final int MAX_BATCH = 500;
     private static final String[] ORDER_KEYS = {"account_id", "order_id"};
     private static final String[] ORDER_COLUMNS = {"account_id", "order_id", "tenant_id", "client_order_id", "symbol",
@@ -57,103 +57,77 @@ public class OrderJournal {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource db;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean running = true;
-    private volatile boolean writing;
+    // A failed batch is dropped: the in-memory book is still right, the rows come back with the next change or reconciliation.
+    private final WriteBehind<Pending> writer;
     private volatile String orderUpsert;
     private volatile String executionUpsert;
 
     public OrderJournal(@DataSource("trade") AgroalDataSource db) {
         this.db = db;
-        this.writer = new Thread(this::drain, "order-journal");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = new WriteBehind<>("order-journal", db, MAX_BATCH, this::write);
     }
 
     public void record(String tenantId, Order order) {
-        queue.add(new Pending(tenantId, order, null, null));
+        writer.add(new Pending(tenantId, order, null, null));
     }
 
     public void record(AuditEntry entry) {
-        queue.add(new Pending(entry.tenantId(), null, null, entry));
+        writer.add(new Pending(entry.tenantId(), null, null, entry));
     }
 
     public void record(String tenantId, Execution execution) {
-        queue.add(new Pending(tenantId, null, execution, null));
+        writer.add(new Pending(tenantId, null, execution, null));
     }
 
     /** Lets queued writes land before shutdown (bounded). */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        writer.interrupt();
-        writer.join(5_000);
+        writer.stop();
     }
 
     /** True once everything queued so far is written (tests and shutdown). */
     public boolean idle() {
-        return queue.isEmpty() && !writing;
+        return writer.idle();
     }
 
-    private void drain() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                writing = true;
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                if (!running) {
-                    queue.drainTo(batch);
-                    write(batch);
-                    return;
-                }
-            } finally {
-                batch.clear();
-                writing = false;
+    private void write(Connection c, List<Pending> batch) throws SQLException {
+        prepareStatements(c);
+        try (PreparedStatement orders = c.prepareStatement(orderUpsert);
+             PreparedStatement fills = c.prepareStatement(executionUpsert);
+             PreparedStatement audits = c.prepareStatement(AUDIT_INSERT)) {
+            for (Pending p : latestOrders(batch)) {
+                bindOrder(orders, p.tenantId(), p.order());
+                orders.addBatch();
             }
+            for (Pending p : batch) {
+                if (p.execution() != null) {
+                    bindExecution(fills, p.tenantId(), p.execution());
+                    fills.addBatch();
+                } else if (p.audit() != null) {
+                    bindAudit(audits, p.audit());
+                    audits.addBatch();
+                }
+            }
+            orders.executeBatch();
+            fills.executeBatch();
+            audits.executeBatch();
         }
     }
 
-    private void write(List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try (Connection c = db.getConnection()) {
-            prepareStatements(c);
-            c.setAutoCommit(false);
-            try (PreparedStatement orders = c.prepareStatement(orderUpsert);
-                 PreparedStatement fills = c.prepareStatement(executionUpsert);
-                 PreparedStatement audits = c.prepareStatement(AUDIT_INSERT)) {
-                for (Pending p : batch) {
-                    if (p.order() != null) {
-                        bindOrder(orders, p.tenantId(), p.order());
-                        orders.addBatch();
-                    } else if (p.execution() != null) {
-                        bindExecution(fills, p.tenantId(), p.execution());
-                        fills.addBatch();
-                    } else {
-                        bindAudit(audits, p.audit());
-                        audits.addBatch();
-                    }
-                }
-                orders.executeBatch();
-                fills.executeBatch();
-                audits.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+    /**
+     * One row per order and batch: the acknowledgement's pending snapshot and the broker's push
+     * that it is working usually arrive within a millisecond, and only the later state needs
+     * writing. Later means what the book means by it, so a snapshot queued late by a slower thread
+     * cannot put an older state back.
+     */
+    private static Collection<Pending> latestOrders(List<Pending> batch) {
+        Map<String, Pending> latest = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            if (p.order() != null) {
+                latest.merge(p.order().accountId() + '\n' + p.order().orderId(), p,
+                        (kept, next) -> OrderLifecycle.supersedes(kept.order(), next.order()) ? next : kept);
             }
-        } catch (SQLException e) {
-            // The in-memory book is still right; the rows come back with the next change or reconciliation.
-            LOG.errorf(e, "could not journal %d order change(s)", batch.size());
         }
+        return latest.values();
     }
 
     private void prepareStatements(Connection c) throws SQLException {

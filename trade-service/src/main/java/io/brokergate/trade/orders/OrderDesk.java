@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The place path: instrument rules → idempotency claim → broker → book. A client order id
+ * The place path: instrument rules → idempotency claim → risk limits → broker → book. A client order id
  * reaches the broker at most once: concurrent requests with one key in this pod share one
  * submission, other pods lose the database claim and read its outcome, and an unknown outcome is
  * settled by looking the order up before anything is sent again.
@@ -41,6 +41,7 @@ public class OrderDesk {
 
     /** An order the broker has not shown within this time after a timeout was not placed. */
     static final Duration SETTLE_AFTER = Duration.ofSeconds(10);
+    private static final int CLAIM_ATTEMPTS = 3;
     private static final long BROKER_WAIT_MS = 30_000;
 
     private final TradingAccounts accounts;
@@ -97,18 +98,40 @@ public class OrderDesk {
         }
     }
 
+    /**
+     * The claim is the first database statement, and for a new key (the usual case) the only one
+     * before the broker call. A key seen before is settled from its record, never checked or
+     * counted again; a claim the risk limits refuse is released, so the key stays free (also for
+     * another body), as if it had never been sent.
+     */
     private PlaceResult placeOnce(RequestOrigin origin, Account account, OrderRequest request, String fingerprint) {
-        Optional<OrderRequests.Row> seen = requests.find(account.id(), request.clientOrderId());
-        if (seen.isPresent()) {
-            return settle(origin, account, request, seen.get(), fingerprint);
-        }
         rules.check(account, request);
-        risk.admit(riskSubject(origin, account), request, request.referencePrice(), Instant.now());
-        if (!requests.claim(account.id(), request.clientOrderId(), account.tenantId(), fingerprint)) {
-            OrderRequests.Row other = requests.find(account.id(), request.clientOrderId()).orElseThrow();
-            return settle(origin, account, request, other, fingerprint);
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            if (requests.claim(account.id(), request.clientOrderId(), account.tenantId(), fingerprint)) {
+                admitOrRelease(origin, account, request);
+                return submit(origin, account, request, fingerprint);
+            }
+            Optional<OrderRequests.Row> seen = requests.find(account.id(), request.clientOrderId());
+            if (seen.isPresent()) {
+                return settle(origin, account, request, seen.get(), fingerprint);
+            }
+            // Released by a refused request with this key between our claim and our look-up: claim again.
         }
-        return submit(origin, account, request, fingerprint);
+        throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "client_order_id " + request.clientOrderId()
+                + " is being claimed and released by concurrent requests; retry shortly", Duration.ofSeconds(1));
+    }
+
+    private void admitOrRelease(RequestOrigin origin, Account account, OrderRequest request) {
+        try {
+            risk.admit(riskSubject(origin, account), request, request.referencePrice(), Instant.now());
+        } catch (RuntimeException refused) {
+            try {
+                requests.release(account.id(), request.clientOrderId());
+            } catch (RuntimeException e) {
+                refused.addSuppressed(e); // the key stays SUBMITTING and is settled by lookup, like after a crash
+            }
+            throw refused;
+        }
     }
 
     /** A key seen before: the first result, or the settling of an unknown outcome. */
@@ -138,7 +161,7 @@ public class OrderDesk {
         }
         try {
             OrderAck ack = await(trading.place(forBroker(account, request)));
-            requests.accepted(account.id(), request.clientOrderId(), ack.orderId());
+            requests.acceptedLater(account.id(), request.clientOrderId(), ack.orderId());
             Order order = books.learned(account, pending(account, request, ack.orderId()));
             audit(origin, account, "place", ack.orderId(), request.clientOrderId(), "accepted", null);
             return new PlaceResult(request.clientOrderId(), fingerprint, order, false, false);

@@ -3,8 +3,11 @@ package io.brokergate.trade.orders;
 import io.agroal.api.AgroalDataSource;
 import io.brokergate.core.error.ErrorCode;
 import io.brokergate.core.error.GatewayException;
+import io.brokergate.trade.journal.WriteBehind;
 import io.quarkus.agroal.DataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,10 +45,18 @@ public class OrderRequests {
     private static final String COLUMNS = "account_id, client_order_id, tenant_id, fingerprint, state, order_id, "
             + "error_code, error_detail, created_at, updated_at";
 
+    private static final String ACCEPT = "UPDATE order_requests SET state = 'ACCEPTED', order_id = ?, error_code = NULL, "
+            + "error_detail = NULL, updated_at = ? WHERE account_id = ? AND client_order_id = ?";
+
+    private record Acceptance(String accountId, String clientOrderId, String orderId, Timestamp at) {
+    }
+
     private final AgroalDataSource db;
+    private final WriteBehind<Acceptance> acceptances;
 
     public OrderRequests(@DataSource("trade") AgroalDataSource db) {
         this.db = db;
+        this.acceptances = new WriteBehind<>("order-requests", db, 500, OrderRequests::writeAcceptances);
     }
 
     public Optional<Row> find(String accountId, String clientOrderId) {
@@ -76,6 +87,23 @@ public class OrderRequests {
         }
     }
 
+    /**
+     * Gives a claimed key back (the request was refused before the broker call): deletes the row
+     * while it is still SUBMITTING. Only the claimant acts on a key in that state; a concurrent
+     * request that saw it meanwhile settles by lookup, finds nothing, and its retry finds the key free.
+     */
+    public void release(String accountId, String clientOrderId) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM order_requests WHERE account_id = ? AND client_order_id = ? AND state = ?")) {
+            ps.setString(1, accountId);
+            ps.setString(2, clientOrderId);
+            ps.setString(3, State.SUBMITTING.name());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
     /** NOT_PLACED → SUBMITTING; true for the one caller that wins the key back. */
     public boolean reclaim(String accountId, String clientOrderId) {
         return transition(accountId, clientOrderId, State.NOT_PLACED, State.SUBMITTING, null, null, null) == 1;
@@ -83,6 +111,35 @@ public class OrderRequests {
 
     public void accepted(String accountId, String clientOrderId, String orderId) {
         update(accountId, clientOrderId, State.ACCEPTED, orderId, null, null);
+    }
+
+    /**
+     * ACCEPTED without the caller waiting for the database, batched with other acceptances: the
+     * order path answers as soon as the broker has acknowledged. Until the row lands (normally
+     * within milliseconds) the key reads SUBMITTING, and a retry settles it by looking the order up
+     * (this pod's book, else the broker) exactly as after a pod died before writing it, so the
+     * order is never submitted twice. A batch the database refuses is logged and leaves its keys
+     * SUBMITTING, to be settled the same way.
+     */
+    public void acceptedLater(String accountId, String clientOrderId, String orderId) {
+        acceptances.add(new Acceptance(accountId, clientOrderId, orderId, Timestamp.from(Instant.now())));
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        acceptances.stop();
+    }
+
+    private static void writeAcceptances(Connection c, List<Acceptance> batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ACCEPT)) {
+            for (Acceptance a : batch) {
+                ps.setString(1, a.orderId());
+                ps.setTimestamp(2, a.at());
+                ps.setString(3, a.accountId());
+                ps.setString(4, a.clientOrderId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     public void rejected(String accountId, String clientOrderId, ErrorCode code, String detail) {

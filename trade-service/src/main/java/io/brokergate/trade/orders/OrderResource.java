@@ -16,6 +16,8 @@ import io.brokergate.trade.journal.OrderCursor;
 import io.brokergate.trade.journal.OrderFilter;
 import io.brokergate.trade.journal.OrderJournal;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -78,15 +80,22 @@ public class OrderResource {
             + "With take_profit and/or stop_loss (or trailing_stop) it is a bracket: the exits wait as inactive legs "
             + "(GET …/orders/{orderId}/brackets), are placed when this order fills and cancel each other. "
             + "Header Idempotent-Replayed: true when the client_order_id was seen before.")
-    public Response place(@PathParam("accountId") String accountId, PlaceOrderBody body) {
+    public Uni<Response> place(@PathParam("accountId") String accountId, PlaceOrderBody body) {
+        // On the event loop: the body is already read (a blocking method would read it on the worker, waiting on the
+        // event loop for its bytes), the account is an in-memory look-up. The place itself blocks (database, broker).
         Account account = account(accountId);
         if (body == null) {
             throw GatewayException.invalid("an order body is required");
         }
         OrderRequest request = body.toRequest(account.id());
         BracketSpec exits = body.brackets();
-        PlaceResult result = exits.isEmpty() ? desk.place(origin(), account, request)
-                : brackets.place(origin(), account, request, exits);
+        RequestOrigin origin = origin();
+        return Uni.createFrom().item(() -> placed(exits.isEmpty() ? desk.place(origin, account, request)
+                        : brackets.place(origin, account, request, exits), account))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response placed(PlaceResult result, Account account) {
         OrderView view = OrderView.of(result, account.id());
         Response.ResponseBuilder r = result.outcomeUnknown() ? Response.accepted(view)
                 : Response.created(URI.create("/v1/accounts/" + account.id() + "/orders/" + view.orderId())).entity(view);

@@ -41,6 +41,8 @@ class IdempotencyTest {
     FakeAuthServer authServer;
     @Inject
     SimTradingAccounts sim;
+    @Inject
+    OrderRequests requests;
 
     private SimAdminClient admin;
     private final TradeApi trader = TradeApi.as(TENANT_A, "trade accounts:read", ACCOUNT_A);
@@ -113,6 +115,21 @@ class IdempotencyTest {
                 .statusCode() == 201);
         trader.place(ACCOUNT_A, TradeApi.limitBuy(cid, "100", "598")).then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("client_order_id", is(cid));
+        assertEquals(1, brokerOrdersWith(cid));
+    }
+
+    @Test
+    void theKeysAcceptanceIsWrittenBehindTheAnswerAndARetryFindsTheSameOrder() {
+        String cid = "behind-" + UUID.randomUUID();
+        String orderId = trader.place(ACCOUNT_A, TradeApi.limitBuy(cid, "100", "597")).then().statusCode(201)
+                .extract().jsonPath().getString("order_id");
+        // At once (while the key may still read SUBMITTING) and after the write: the same order, never a second one.
+        trader.place(ACCOUNT_A, TradeApi.limitBuy(cid, "100", "597")).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("order_id", is(orderId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> requests.find(ACCOUNT_A, cid)
+                .filter(r -> r.state() == OrderRequests.State.ACCEPTED && orderId.equals(r.orderId())).isPresent());
+        trader.place(ACCOUNT_A, TradeApi.limitBuy(cid, "100", "597")).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("order_id", is(orderId));
         assertEquals(1, brokerOrdersWith(cid));
     }
 

@@ -49,4 +49,15 @@ class RiskOnOrderPathTest {
         assertEquals(submits, exchange.accountStats(sim.account(ACCOUNT_B).brokerAccountNo()).path("requests")
                 .path("POST /v1/trade/order").asLong());
     }
+
+    @Test
+    void aKeyTheRiskLimitsRefusedIsFreeForTheNextOrder() {
+        authServer.publish(Map.of(TestKeys.SIGNING_KID, TestKeys.SIGNING.getPublic()));
+        admin.request().contentType("application/json").body("{\"max_quantity\": 100}")
+                .put("/v1/risk/limits/accounts/" + ACCOUNT_B).then().statusCode(200);
+        String cid = "risk-again-" + UUID.randomUUID();
+        admin.place(ACCOUNT_B, TradeApi.limitBuy(cid, "200", "550")).then().statusCode(403);
+        admin.place(ACCOUNT_B, TradeApi.limitBuy(cid, "100", "550")).then().statusCode(201)
+                .header("Idempotent-Replayed", "false");
+    }
 }

@@ -12,6 +12,7 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +40,21 @@ public final class AccessTokenVerifier {
     private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
     /** Verification settings per kid, rebuilt only when the key for a kid changes. */
     private final ConcurrentMap<String, KeyedContext> contexts = new ConcurrentHashMap<>();
+    /**
+     * Tokens already verified, by the whole token. A client sends the same token with every request
+     * until it expires, and verifying it again costs an RSA operation and tens of kilobytes of
+     * garbage (jose4j's JSON and Base64) per request. A remembered token still has its expiry, its
+     * key and its revocation checked on every use; failures are never remembered.
+     */
+    private final ConcurrentMap<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** Most tokens remembered at once; beyond it the expired ones go, then all (typical: one per active session). */
+    static final int MAX_REMEMBERED = 4096;
 
     private record KeyedContext(PublicKey key, JWTAuthContextInfo info) {
+    }
+
+    private record Verified(String kid, PublicKey key, String jti, Caller caller) {
     }
 
     public AccessTokenVerifier(VerificationKeys keys, TokenPolicy policy) {
@@ -55,30 +69,61 @@ public final class AccessTokenVerifier {
 
     /** The caller of a token, or a failure with an {@link InvalidCredentialException}. */
     public Uni<Caller> verify(String token) {
+        Verified known = verified.get(token);
+        if (known != null) {
+            return keys.forKid(known.kid()).map(key -> reuse(token, known, key));
+        }
         String kid;
         try {
             kid = JoseHeader.rs256KeyId(token);
         } catch (InvalidCredentialException e) {
             return Uni.createFrom().failure(e);
         }
-        return keys.forKid(kid).map(key -> verify(token, kid, key));
+        return keys.forKid(kid).map(key -> verifyAndRemember(token, kid, key));
     }
 
-    private Caller verify(String token, String kid, Optional<PublicKey> key) {
-        return verify(token, kid, key.orElseThrow(() -> new InvalidCredentialException(CredentialFailure.KEY_UNKNOWN)));
+    /** A remembered token while it is unexpired, its kid still has the same key and it is not revoked. */
+    private Caller reuse(String token, Verified known, Optional<PublicKey> key) {
+        if (key.isEmpty() || !known.key().equals(key.get()) || !Instant.now().isBefore(known.caller().expiresAt())) {
+            verified.remove(token, known);
+            return verifyAndRemember(token, known.kid(), key); // decides with the clock skew, or with the new key
+        }
+        refuseIfRevoked(known.jti());
+        return known.caller();
+    }
+
+    private Caller verifyAndRemember(String token, String kid, Optional<PublicKey> key) {
+        Verified v = check(token, kid, key.orElseThrow(() -> new InvalidCredentialException(CredentialFailure.KEY_UNKNOWN)));
+        if (verified.size() >= MAX_REMEMBERED) {
+            Instant now = Instant.now();
+            verified.values().removeIf(old -> !now.isBefore(old.caller().expiresAt()));
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+        }
+        verified.put(token, v);
+        return v.caller();
     }
 
     /** Verifies a token whose header names {@code kid} with the key already selected for that kid. */
     public Caller verify(String token, String kid, PublicKey key) {
+        return check(token, kid, key).caller();
+    }
+
+    private Verified check(String token, String kid, PublicKey key) {
         try {
             JwtClaims claims = parser.parse(token, contextFor(kid, key)).getJwtClaims();
             String jti = claims.getClaimValueAsString("jti");
-            if (jti != null && revoked.isRevoked(jti)) {
-                throw new InvalidCredentialException(CredentialFailure.TOKEN_REVOKED);
-            }
-            return CallerClaims.toCaller(claims);
+            refuseIfRevoked(jti);
+            return new Verified(kid, key, jti, CallerClaims.toCaller(claims));
         } catch (ParseException e) {
             throw new InvalidCredentialException(classify(e));
+        }
+    }
+
+    private void refuseIfRevoked(String jti) {
+        if (jti != null && revoked.isRevoked(jti)) {
+            throw new InvalidCredentialException(CredentialFailure.TOKEN_REVOKED);
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +110,37 @@ class AccessTokenVerifierTest {
         refused(TestTokens.token("trade").audience("other").rs256(), CredentialFailure.AUDIENCE_NOT_ACCEPTED);
         refused(TestTokens.token("trade").tenant(null).rs256(), CredentialFailure.CLAIMS_INVALID);
         refused(TestTokens.token("trade").tenant(" ").rs256(), CredentialFailure.CLAIMS_INVALID);
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsRefusedOnceRevoked() {
+        AtomicBoolean loggedOut = new AtomicBoolean();
+        AccessTokenVerifier v = new AccessTokenVerifier(keys, new TokenPolicy(TestTokens.ISSUER, Duration.ZERO),
+                jti -> loggedOut.get());
+        String token = TestTokens.token("trade").rs256();
+        assertEquals("user-1", v.verify(token).await().indefinitely().subject());
+        assertEquals("user-1", v.verify(token).await().indefinitely().subject(), "the same token again");
+        loggedOut.set(true);
+        InvalidCredentialException e = assertThrows(InvalidCredentialException.class, () -> v.verify(token).await().indefinitely());
+        assertEquals(CredentialFailure.TOKEN_REVOKED, e.failure());
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsCheckedAgainWhenItsKeyChangesOrGoes() {
+        Map<String, PublicKey> current = new ConcurrentHashMap<>(Map.of(TestKeys.SIGNING_KID, TestKeys.SIGNING.getPublic()));
+        AccessTokenVerifier v = new AccessTokenVerifier(kid -> Uni.createFrom().item(Optional.ofNullable(current.get(kid))),
+                new TokenPolicy(TestTokens.ISSUER, Duration.ZERO));
+        String token = TestTokens.token("trade").rs256();
+        v.verify(token).await().indefinitely();
+
+        current.put(TestKeys.SIGNING_KID, TestKeys.ATTACKER.getPublic()); // the kid now names another key
+        InvalidCredentialException changed = assertThrows(InvalidCredentialException.class, () -> v.verify(token).await().indefinitely());
+        assertEquals(CredentialFailure.SIGNATURE_INVALID, changed.failure());
+
+        current.put(TestKeys.SIGNING_KID, TestKeys.SIGNING.getPublic());
+        v.verify(token).await().indefinitely();
+        current.clear(); // the key was withdrawn
+        InvalidCredentialException gone = assertThrows(InvalidCredentialException.class, () -> v.verify(token).await().indefinitely());
+        assertEquals(CredentialFailure.KEY_UNKNOWN, gone.failure());
     }
 }

@@ -114,7 +114,7 @@ public final class LongPortConnector implements BrokerConnector {
 
     @Override
     public OutboundLimits outboundLimits() {
-        return LongPortCapabilities.LIMITS;
+        return settings.limits();
     }
 
     /**
@@ -160,7 +160,7 @@ public final class LongPortConnector implements BrokerConnector {
     private Wiring wire(BrokerCredentials credentials) {
         ApiCredentials api = ApiCredentials.from(credentials);
         LongPortEndpoints endpoints = LongPortEndpoints.of(credentials);
-        OutboundGovernor governor = new OutboundGovernor(LongPortCapabilities.LIMITS, timer, settings.governor(), System::nanoTime);
+        OutboundGovernor governor = new OutboundGovernor(settings.limits(), timer, settings.governor(), System::nanoTime);
         String language = settings.socket().language();
         LongPortRestClient rest = new LongPortRestClient(vertx, http, endpoints.http(), api, governor, settings.restTimeout(),
                 settings.restConnectTimeout(), language, new RequestClock());

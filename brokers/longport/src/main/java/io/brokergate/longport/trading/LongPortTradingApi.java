@@ -286,9 +286,18 @@ public final class LongPortTradingApi implements TradingApi {
         return q.add("side", query.side() == null ? null : Sides.toWire(query.side()).wire());
     }
 
+    /**
+     * LongPort takes whole seconds: the start rounds down and the (exclusive) end up, so the broker's
+     * answer covers the window and {@link OrderQuery#matches} cuts it exactly. Rounding the end down
+     * lost the orders of its last second, e.g. one placed just before a history request.
+     */
     private static QueryString window(QueryString q, OrderQuery query) {
         return q.add("start_at", query.from() == null ? null : Long.toString(query.from().getEpochSecond()))
-                .add("end_at", query.to() == null ? null : Long.toString(query.to().getEpochSecond()));
+                .add("end_at", query.to() == null ? null : Long.toString(secondsUp(query.to())));
+    }
+
+    static long secondsUp(Instant t) {
+        return t.getNano() == 0 ? t.getEpochSecond() : t.getEpochSecond() + 1;
     }
 
     private static String symbol(InstrumentId id) {

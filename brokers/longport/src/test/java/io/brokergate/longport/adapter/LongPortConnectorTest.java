@@ -11,6 +11,7 @@ import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.Market;
 import io.brokergate.core.limits.OutboundCategory;
 import io.brokergate.core.limits.OutboundLimit;
+import io.brokergate.core.limits.OutboundLimits;
 import io.brokergate.core.market.BarPeriod;
 import io.brokergate.core.order.OrderType;
 import io.brokergate.core.order.TimeInForce;
@@ -53,6 +54,24 @@ class LongPortConnectorTest {
         assertEquals(Duration.ofSeconds(30), trade.window());
         assertEquals(Duration.ofMillis(20), trade.minSpacing());
         assertEquals(OutboundLimit.Overflow.QUEUE, trade.overflow());
+    }
+
+    @Test
+    void aConnectorEnforcesLongPortsLimitsUnlessItsSettingsNameOthers() {
+        LongPortConnector longPort = LongPortConnector.standalone(BrokerId.LONGPORT, LongPortSettings.defaults());
+        OutboundLimits relaxed = LongPortCapabilities.withTradeLimit(5000, Duration.ofSeconds(1), Duration.ZERO);
+        LongPortConnector paper = LongPortConnector.standalone(BrokerId.PAPER, LongPortSettings.defaults().withLimits(relaxed));
+        try {
+            assertEquals(LongPortCapabilities.LIMITS, longPort.outboundLimits());
+            OutboundLimit trade = paper.outboundLimits().forCategory(OutboundCategory.TRADE).orElseThrow();
+            assertEquals(new OutboundLimit(OutboundCategory.TRADE, 5000, Duration.ofSeconds(1), Duration.ZERO, 0,
+                    OutboundLimit.Overflow.QUEUE), trade);
+            assertEquals(LongPortCapabilities.LIMITS.forCategory(OutboundCategory.QUOTE),
+                    paper.outboundLimits().forCategory(OutboundCategory.QUOTE), "only the trade limit is replaced");
+        } finally {
+            longPort.close().toCompletableFuture().join();
+            paper.close().toCompletableFuture().join();
+        }
     }
 
     @Test

@@ -143,4 +143,11 @@ class RestEncodingTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aHistoryWindowIsWidenedToWholeSecondsNeverNarrowed() {
+        // end_at is exclusive: rounding it down would drop the orders of its last second.
+        assertEquals(1_700_000_001L, LongPortTradingApi.secondsUp(java.time.Instant.ofEpochSecond(1_700_000_000L, 1)));
+        assertEquals(1_700_000_000L, LongPortTradingApi.secondsUp(java.time.Instant.ofEpochSecond(1_700_000_000L)));
+    }
 }

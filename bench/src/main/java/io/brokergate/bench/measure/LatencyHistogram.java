@@ -1,13 +1,13 @@
-package io.brokergate.bench.stream;
+package io.brokergate.bench.measure;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Tick-to-client latencies of one run, recorded without locks: a log-linear histogram in
- * microseconds (1 µs resolution up to 1 ms, then 1 % relative), shared by the client threads.
+ * Latencies of one run, recorded without locks: a log-linear histogram in microseconds (1 µs
+ * resolution up to 1 ms, then 1 % relative), shared by the recording threads.
  */
-final class Latencies {
+public final class LatencyHistogram {
 
     private static final int LINEAR = 1024;
     private static final int LOG_BUCKETS = 1500; // 1 ms × 1.01^1500 ≈ 3 h: no latency falls off the end
@@ -15,7 +15,7 @@ final class Latencies {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong max = new AtomicLong();
 
-    void record(long nanos) {
+    public void record(long nanos) {
         long micros = Math.max(0, nanos / 1000);
         buckets.incrementAndGet(bucket(micros));
         count.incrementAndGet();
@@ -25,12 +25,12 @@ final class Latencies {
         }
     }
 
-    long count() {
+    public long count() {
         return count.get();
     }
 
     /** Percentile in milliseconds. */
-    double percentileMillis(double p) {
+    public double percentileMillis(double p) {
         long total = count.get();
         if (total == 0) {
             return Double.NaN;
@@ -46,7 +46,7 @@ final class Latencies {
         return max.get() / 1000.0;
     }
 
-    double maxMillis() {
+    public double maxMillis() {
         return max.get() / 1000.0;
     }
 
