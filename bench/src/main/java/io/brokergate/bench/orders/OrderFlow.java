@@ -35,6 +35,15 @@ final class OrderFlow {
         refreshPrices();
     }
 
+    /** As {@link #refreshPrices()} for a schedule: a failed read keeps the last prices and the schedule alive. */
+    void refreshPricesQuietly() {
+        try {
+            refreshPrices();
+        } catch (RuntimeException e) {
+            System.err.println("prices not refreshed: " + e.getMessage());
+        }
+    }
+
     /** Reads the current bid and ask of every instrument (one admin call). */
     void refreshPrices() {
         Map<String, Touch> next = new HashMap<>();
