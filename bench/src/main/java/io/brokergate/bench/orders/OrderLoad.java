@@ -41,7 +41,8 @@ public final class OrderLoad {
         Path dataDir = Path.of("bench/target/order-load-data-" + runId);
         Gateway.TradeLimit limit = new Gateway.TradeLimit(o.paperTradeCalls, Duration.ofSeconds(1), Duration.ZERO);
         ScheduledExecutorService prices = Executors.newSingleThreadScheduledExecutor();
-        try (Gateway gateway = new Gateway(o.jar, o.heap, o.serverOptions, limit, dataDir, Path.of("bench/target/order-load-server.log"))) {
+        try (Gateway gateway = new Gateway(o.jar, o.heap, o.serverOptions, limit, dataDir, Path.of("bench/target/order-load-server.log"));
+             AutoCloseable stopPrices = prices::shutdownNow) {
             gateway.awaitReady(Duration.ofSeconds(120));
             GatewayClient client = gateway.login();
             String accountId = Gateway.paperAccountId(client);
@@ -64,8 +65,6 @@ public final class OrderLoad {
                 }
                 runs.printSustained();
             }
-        } finally {
-            prices.shutdownNow();
         }
     }
 

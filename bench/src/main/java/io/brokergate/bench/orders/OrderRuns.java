@@ -2,6 +2,7 @@ package io.brokergate.bench.orders;
 
 import io.brokergate.bench.measure.LatencyHistogram;
 import io.brokergate.bench.process.ServiceProcess;
+import io.brokergate.bench.quotes.GatewayClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,22 +59,27 @@ final class OrderRuns {
 
     /** A fresh account (open orders cancelled, ample cash), a settled gateway, a fresh token. */
     private Placements prepare(int capacity) throws Exception {
+        GatewayClient client = gateway.login();
         gateway.admin().post("/admin/accounts/" + accountNo + "/reset", OrderFlow.ampleFunding());
-        awaitQuiet();
-        token = gateway.login().token();
+        awaitDigested(client);
+        token = client.token();
         sender.token(token);
         return new Placements("b" + runId + "-" + (++runs) + "-", capacity);
     }
 
-    /** The cancellations of a reset reach the gateway as order events; wait until it has digested them. */
-    private void awaitQuiet() throws Exception {
-        Thread.sleep(1000);
-        for (int i = 0; i < 60; i++) {
+    /**
+     * The cancellations of a reset reach the gateway as order events, tens of thousands after a long
+     * run: wait until its journal lists no open order and it has been idle for two seconds in a row,
+     * so that no run pays for the one before.
+     */
+    private void awaitDigested(GatewayClient client) throws Exception {
+        String open = "/v1/accounts/" + accountId + "/orders?status=pending_new,working,partially_filled&limit=1";
+        int quiet = 0;
+        for (int i = 0; i < 120 && quiet < 2; i++) {
             double before = gateway.cpuSeconds();
             Thread.sleep(1000);
-            if (gateway.cpuSeconds() - before < 0.15) {
-                return;
-            }
+            boolean idle = gateway.cpuSeconds() - before < 0.15;
+            quiet = idle && GatewayClient.json(client.send(open).body()).path("orders").isEmpty() ? quiet + 1 : 0;
         }
     }
 
