@@ -35,9 +35,19 @@ final class OrderFlow {
         refreshPrices();
     }
 
+    /** As {@link #refreshPrices()} for a schedule: a failed read keeps the last prices and the schedule alive. */
+    void refreshPricesQuietly() {
+        try {
+            refreshPrices();
+        } catch (RuntimeException e) {
+            System.err.println("prices not refreshed: " + e.getMessage());
+        }
+    }
+
     /** Reads the current bid and ask of every instrument (one admin call). */
     void refreshPrices() {
-        Map<String, Touch> next = new HashMap<>();
+        // A side of a book can be empty for a moment (marketable orders took it): keep its last prices then.
+        Map<String, Touch> next = new HashMap<>(touches);
         for (JsonNode i : admin.get("/admin/instruments").path("instruments")) {
             if (i.hasNonNull("bid") && i.hasNonNull("ask")) {
                 next.put(i.path("symbol").asText(), new Touch(new BigDecimal(i.path("bid").asText()),
@@ -56,8 +66,12 @@ final class OrderFlow {
     String body(String clientOrderId, long seq) {
         Instrument instrument = instruments.get((int) (seq % instruments.size()));
         Touch touch = touches.get(instrument.id().symbol());
+        for (int i = 1; touch == null && i < instruments.size(); i++) { // never had both sides yet: the next one
+            instrument = instruments.get((int) ((seq + i) % instruments.size()));
+            touch = touches.get(instrument.id().symbol());
+        }
         if (touch == null) {
-            throw new IllegalStateException("no bid and ask for " + instrument.id());
+            throw new IllegalStateException("no instrument has a bid and an ask");
         }
         BigDecimal price = marketable(seq)
                 ? instrument.ticks().round(touch.ask().multiply(new BigDecimal("1.01")), RoundingMode.UP)

@@ -19,6 +19,7 @@ import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -107,8 +108,8 @@ public final class LongPortRestClient {
     /** Signs a call (§1.2); the timestamp is fresh for every attempt so a resend is never a replay. */
     public SignedRequest sign(RestCall call) {
         String path = basePath + call.path();
-        String timestamp = clock.next();
         byte[] body = call.body();
+        String timestamp = clock.next(fingerprint(call.method().name(), path, call.query(), body));
         String signature = LongPortSigner.sign(call.method().name(), path, call.query(), credentials.accessToken(),
                 credentials.appKey(), timestamp, body, credentials.appSecret());
         Map<String, String> headers = new LinkedHashMap<>();
@@ -121,6 +122,13 @@ public final class LongPortRestClient {
         headers.put("User-Agent", "brokergate-longport");
         String uri = call.query().isEmpty() ? path : path + '?' + call.query();
         return new SignedRequest(call.method().name(), uri, headers, body);
+    }
+
+    /** Equal for identical requests (what the signature covers besides the timestamp and the fixed credentials). */
+    static long fingerprint(String method, String path, String query, byte[] body) {
+        long h = 31L * method.hashCode() + path.hashCode();
+        h = 31L * h + query.hashCode();
+        return 31L * h + Arrays.hashCode(body);
     }
 
     /**

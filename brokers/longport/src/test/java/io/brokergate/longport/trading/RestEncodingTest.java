@@ -82,6 +82,15 @@ class RestEncodingTest {
     }
 
     @Test
+    void differentRequestsShareAMillisecondSoTheClockNeverRunsAhead() {
+        LongPortRestClient c = client("http://h", 1_700_000_000_500L);
+        for (int i = 0; i < 5_000; i++) {
+            RestCall place = RestCall.json(HttpMethod.POST, "/v1/trade/order", bytes("{\"remark\":\"cid-" + i + "\"}"), true);
+            assertEquals("1700000000.500", c.sign(place).headers().get("X-Timestamp"), "order " + i);
+        }
+    }
+
+    @Test
     void envelopeDecoding() {
         RestCall get = RestCall.get("/v1/x", null, OutboundCategory.TRADE);
         RestCall place = RestCall.json(HttpMethod.POST, "/v1/trade/order", new byte[] {'{', '}'}, true);
