@@ -4,8 +4,6 @@ import io.brokergate.core.account.Account;
 import io.brokergate.core.account.AccountDirectory;
 import io.brokergate.stream.upstream.UpstreamAccount;
 import io.brokergate.stream.upstream.UpstreamAccounts;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +12,7 @@ import java.util.Optional;
  * client may connect to any pod): the fallback when no account store is deployed alongside.
  * All-in-one uses auth-service's store.
  */
-@ApplicationScoped
-@DefaultBean
-public class UpstreamAccountDirectory implements AccountDirectory {
+public final class UpstreamAccountDirectory implements AccountDirectory {
 
     private final UpstreamAccounts accounts;
 

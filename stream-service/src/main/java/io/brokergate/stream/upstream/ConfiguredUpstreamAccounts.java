@@ -4,18 +4,14 @@ import io.brokergate.core.account.Account;
 import io.brokergate.core.account.AccountKind;
 import io.brokergate.core.capability.BrokerId;
 import io.brokergate.core.spi.BrokerCredentials;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Standalone default: the accounts of {@link ConfiguredAccounts} (none unless configured). */
-@DefaultBean
-@ApplicationScoped
-public class ConfiguredUpstreamAccounts implements UpstreamAccounts {
+/** The accounts of {@link ConfiguredAccounts}: a standalone pod given its accounts in configuration ({@link AccountSources}). */
+public final class ConfiguredUpstreamAccounts implements UpstreamAccounts {
 
     private final List<UpstreamAccount> owned;
 

@@ -11,4 +11,8 @@ import java.util.List;
 public interface UpstreamAccounts {
 
     List<UpstreamAccount> owned();
+
+    /** Runs the listener (on any thread, briefly) whenever the list changed, so ownership can open or close accounts. */
+    default void onChange(Runnable listener) {
+    }
 }

@@ -14,7 +14,7 @@ import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.spi.PushSession;
 import io.brokergate.core.spi.SubscriptionKind;
-import io.brokergate.stream.accounts.UpstreamAccountDirectory;
+import io.brokergate.core.account.AccountDirectory;
 import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.stream.upstream.SimUpstreamAccounts;
 import io.brokergate.stream.upstream.SimUpstreamProfile;
@@ -47,7 +47,7 @@ class UpstreamDemandSimTest {
     @Inject
     SimUpstreamAccounts upstream;
     @Inject
-    UpstreamAccountDirectory directory;
+    AccountDirectory directory;
 
     private SimAdminClient admin;
 

@@ -1,38 +1,40 @@
 package io.brokergate.trade.accounts;
 
-import io.brokergate.core.account.Account;
+import io.brokergate.api.security.cluster.AuthServiceAccounts;
+import io.brokergate.api.security.config.SecuritySettings;
 import io.brokergate.core.account.AccountDirectory;
 import io.brokergate.core.spi.AccountSessions;
 import io.brokergate.core.spi.BrokerSession;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import java.util.List;
+import jakarta.inject.Singleton;
+import io.quarkus.runtime.Startup;
+import io.vertx.core.Vertx;
 import java.util.Optional;
 
 /**
- * What a trade-service pod uses when nothing better is deployed with it: no accounts and no
- * sessions, so every account answers 404. all-in-one brings auth-service's directory and
- * stream-service's sessions; the cluster issue brings remote ones.
+ * What a standalone trade-service pod (cluster mode) uses: auth-service's account list, and no
+ * sessions until the owners' remote sessions arrive. all-in-one brings auth-service's directory and
+ * stream-service's sessions.
  */
 @ApplicationScoped
 public class StandaloneSeams {
 
+    /** auth-service's account list, re-read every {@code brokergate.security.accounts-refresh}. */
     @Produces
     @DefaultBean
-    @ApplicationScoped
-    AccountDirectory noAccounts() {
-        return new AccountDirectory() {
-            @Override
-            public Optional<Account> find(String accountId) {
-                return Optional.empty();
-            }
+    @Singleton
+    @Startup
+    AccountDirectory accounts(Vertx vertx, SecuritySettings security) {
+        return AuthServiceAccounts.start(vertx, security, false);
+    }
 
-            @Override
-            public List<Account> forTenant(String tenantId) {
-                return List.of();
-            }
-        };
+    void close(@Disposes AccountDirectory accounts) {
+        if (accounts instanceof AuthServiceAccounts fromAuthService) {
+            fromAuthService.close();
+        }
     }
 
     @Produces

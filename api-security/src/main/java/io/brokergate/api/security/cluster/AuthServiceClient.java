@@ -29,6 +29,10 @@ final class AuthServiceClient {
         return send(options(url, HttpMethod.GET), null, maxBytes);
     }
 
+    CompletionStage<Buffer> get(String url, String authorization, int maxBytes) {
+        return send(options(url, HttpMethod.GET).putHeader(HttpHeaders.AUTHORIZATION, authorization), null, maxBytes);
+    }
+
     CompletionStage<Buffer> postForm(String url, String authorization, String form, int maxBytes) {
         RequestOptions options = options(url, HttpMethod.POST)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded")

@@ -62,6 +62,17 @@ public interface SecuritySettings {
     @WithDefault("32")
     int introspectionMaxInFlight();
 
+    /**
+     * auth-service's internal account list (cluster mode only), read with the introspection client id and
+     * secret; default {@code http://auth-service:8080/internal/v1/accounts}.
+     */
+    @WithDefault("http://auth-service:8080/internal/v1/accounts")
+    String accountsUrl();
+
+    /** How often a standalone pod re-reads the account list, so accounts linked meanwhile appear; default 5 s. */
+    @WithDefault("5s")
+    Duration accountsRefresh();
+
     /** Connect and idle timeout of calls to auth-service; default 5 s. */
     @WithDefault("5s")
     Duration httpTimeout();

@@ -35,6 +35,8 @@ public final class FakeAuthServer implements AutoCloseable {
     private final AtomicInteger introspections = new AtomicInteger();
     private volatile Map<String, PublicKey> jwks = Map.of();
     private volatile boolean down;
+    private volatile JsonObject accounts = new JsonObject().put("accounts", new JsonArray());
+    private final AtomicInteger accountReads = new AtomicInteger();
 
     private FakeAuthServer() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
@@ -68,6 +70,15 @@ public final class FakeAuthServer implements AutoCloseable {
         this.down = down;
     }
 
+    /** What {@code GET /internal/v1/accounts} answers from now on (to the introspection client only). */
+    public void accounts(JsonObject list) {
+        accounts = list;
+    }
+
+    public int accountReads() {
+        return accountReads.get();
+    }
+
     public int jwksFetches() {
         return jwksFetches.get();
     }
@@ -83,6 +94,8 @@ public final class FakeAuthServer implements AutoCloseable {
             jwksFetches.incrementAndGet();
         } else if (introspectionCall) {
             introspections.incrementAndGet();
+        } else if ("/internal/v1/accounts".equals(request.path())) {
+            accountReads.incrementAndGet();
         }
         if (down) {
             request.response().setStatusCode(503).end();
@@ -90,15 +103,24 @@ public final class FakeAuthServer implements AutoCloseable {
             request.response().putHeader("Content-Type", "application/json").end(jwksJson());
         } else if (introspectionCall) {
             request.body().onSuccess(body -> introspect(request, body));
+        } else if ("/internal/v1/accounts".equals(request.path())) {
+            if (!serviceCredential().equals(request.getHeader("Authorization"))) {
+                request.response().setStatusCode(401).end();
+            } else {
+                request.response().putHeader("Content-Type", "application/json").end(accounts.encode());
+            }
         } else {
             request.response().setStatusCode(404).end();
         }
     }
 
-    private void introspect(HttpServerRequest request, Buffer body) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
+    private static String serviceCredential() {
+        return "Basic " + Base64.getEncoder().encodeToString(
                 (INTROSPECTION_CLIENT + ":" + INTROSPECTION_SECRET).getBytes(StandardCharsets.UTF_8));
-        if (!expected.equals(request.getHeader("Authorization"))) {
+    }
+
+    private void introspect(HttpServerRequest request, Buffer body) {
+        if (!serviceCredential().equals(request.getHeader("Authorization"))) {
             request.response().setStatusCode(401).putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("error", "invalid_client").encode());
             return;
