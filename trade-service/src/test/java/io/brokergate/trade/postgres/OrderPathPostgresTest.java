@@ -69,7 +69,7 @@ class OrderPathPostgresTest extends PaperExchangeTest {
 
         trader.request().delete("/v1/accounts/" + ACCOUNT_A + "/orders/" + orderId).then().statusCode(202);
         awaitStatus(ACCOUNT_A, orderId, "cancelled");
-        await().atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CANCELLED".equals(
                 one("SELECT status FROM orders WHERE account_id = ? AND order_id = ?", ACCOUNT_A, orderId)));
         await().atMost(Duration.ofSeconds(10)).until(() -> orderId.equals(
                 one("SELECT order_id FROM order_requests WHERE account_id = ? AND client_order_id = ? AND state = 'ACCEPTED'",
