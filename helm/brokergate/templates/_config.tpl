@@ -15,6 +15,10 @@ brokergate.security.introspection-url={{ include "brokergate.authUrl" $root }}/o
 brokergate.auth.issuer={{ $root.Values.publicUrl }}
 brokergate.auth.introspection-secret=${BROKERGATE_INTROSPECTION_SECRET}
 brokergate.auth.credential-key=${BROKERGATE_CREDENTIAL_KEY}
+{{- if $root.Values.bootstrap.operator.existingSecret }}
+brokergate.auth.bootstrap.operator-username=${BROKERGATE_AUTH_BOOTSTRAP_OPERATOR_USERNAME}
+brokergate.auth.bootstrap.operator-password-file=/deployments/secrets/operator/password
+{{- end }}
 quarkus.datasource.jdbc.url={{ $root.Values.postgresql.jdbcUrl }}
 quarkus.datasource.username=${BROKERGATE_DB_USERNAME}
 quarkus.datasource.password=${BROKERGATE_DB_PASSWORD}
@@ -30,6 +34,13 @@ quarkus.http.proxy.proxy-address-forwarding=true
 quarkus.http.proxy.allow-x-forwarded=true
 quarkus.http.proxy.trusted-proxies={{ $root.Values.trustedProxies }}
 {{- else }}
+{{- if eq .key "trade" }}
+# Orders, executions, idempotency keys, risk limits, bracket legs: PostgreSQL, schema {{ $root.Values.postgresql.tradeSchema }} (Flyway creates it).
+quarkus.datasource.trade.jdbc.url={{ $root.Values.postgresql.jdbcUrl }}
+quarkus.datasource.trade.username=${BROKERGATE_DB_USERNAME}
+quarkus.datasource.trade.password=${BROKERGATE_DB_PASSWORD}
+brokergate.trade.database-schema={{ $root.Values.postgresql.tradeSchema }}
+{{- end }}
 # Kafka (cluster profile): every client of the service uses these kafka.* settings.
 kafka.bootstrap.servers={{ $root.Values.kafka.bootstrapServers }}
 kafka.security.protocol={{ $root.Values.kafka.securityProtocol }}

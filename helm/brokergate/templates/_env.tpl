@@ -19,6 +19,16 @@
     secretKeyRef:
       name: {{ include "brokergate.credentialKeySecret" $root }}
       key: current
+{{- with $root.Values.bootstrap.operator.existingSecret }}
+# The first platform operator (created once, when no operator exists); the password is a mounted file.
+- name: BROKERGATE_AUTH_BOOTSTRAP_OPERATOR_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $root.Values.bootstrap.operator.usernameKey }}
+{{- end }}
+{{- end }}
+{{- if or (eq .key "auth") (eq .key "trade") }}
 - name: BROKERGATE_DB_USERNAME
   valueFrom:
     secretKeyRef:
@@ -29,7 +39,8 @@
     secretKeyRef:
       name: {{ $root.Values.postgresql.existingSecret }}
       key: {{ $root.Values.postgresql.passwordKey }}
-{{- else if $root.Values.kafka.sasl.mechanism }}
+{{- end }}
+{{- if and (ne .key "auth") $root.Values.kafka.sasl.mechanism }}
 - name: KAFKA_SASL_JAAS_CONFIG
   valueFrom:
     secretKeyRef:

@@ -187,6 +187,39 @@ class HelmChartTest {
     }
 
     @Test
+    void tradeServiceKeepsItsStateInItsOwnSchemaOfTheDatabase() {
+        String trade = properties(production(), "trade-service");
+        assertTrue(trade.contains("quarkus.datasource.trade.jdbc.url=jdbc:postgresql://postgres.example.internal:5432/brokergate"
+                + "?sslmode=verify-full\nquarkus.datasource.trade.username=${BROKERGATE_DB_USERNAME}\n"
+                + "quarkus.datasource.trade.password=${BROKERGATE_DB_PASSWORD}\nbrokergate.trade.database-schema=trade\n"), trade);
+        for (String service : List.of("quote-service", "stream-service")) {
+            assertFalse(properties(production(), service).contains("datasource"), service + " holds no database state");
+        }
+    }
+
+    @Test
+    void theFirstOperatorComesFromItsSecretOnlyWhenOneIsNamed() {
+        assertFalse(properties(defaults(), "auth-service").contains("bootstrap"), "no bootstrap unless asked for");
+        List<HasMetadata> objects = render(null, Map.of("bootstrap.operator.existingSecret", "brokergate-operator"));
+        String auth = properties(objects, "auth-service");
+        assertTrue(auth.contains("brokergate.auth.bootstrap.operator-username=${BROKERGATE_AUTH_BOOTSTRAP_OPERATOR_USERNAME}\n"
+                + "brokergate.auth.bootstrap.operator-password-file=/deployments/secrets/operator/password\n"), auth);
+        assertTrue(secretReferences(objects).contains("brokergate-operator/username"));
+        var pod = deployment(objects, "auth-service").getSpec().getTemplate().getSpec();
+        var volume = pod.getVolumes().stream().filter(v -> "operator".equals(v.getName())).findFirst().orElseThrow();
+        assertEquals("brokergate-operator", volume.getSecret().getSecretName());
+        assertEquals("password", volume.getSecret().getItems().get(0).getKey());
+        assertEquals("password", volume.getSecret().getItems().get(0).getPath());
+        assertTrue(pod.getContainers().get(0).getVolumeMounts().stream()
+                .anyMatch(m -> m.getName().equals("operator") && m.getMountPath().equals("/deployments/secrets/operator") && m.getReadOnly()));
+        PropertyReferences.assertResolvable(objects);
+        for (String service : List.of("quote-service", "trade-service", "stream-service")) {
+            assertTrue(deployment(objects, service).getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .noneMatch(v -> "operator".equals(v.getName())), service + " never sees the operator's password");
+        }
+    }
+
+    @Test
     void everyExpressionInTheMountedPropertiesIsSetInTheContainer() {
         PropertyReferences.assertResolvable(defaults());
         PropertyReferences.assertResolvable(production());

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * 500. Free text refuses control and invisible formatting characters (such as bidirectional
  * overrides), which have no place in names and could disguise one name as another.
  */
-final class Inputs {
+public final class Inputs {
 
     static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{2,99}");
     static final Pattern KEY_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -36,7 +36,7 @@ final class Inputs {
     }
 
     /** Required printable text of 1..max characters, no leading or trailing blanks. */
-    static String text(String field, String value, int max) {
+    public static String text(String field, String value, int max) {
         if (value == null || value.isEmpty()) {
             throw GatewayException.invalid(field + " is required");
         }
@@ -62,11 +62,11 @@ final class Inputs {
         return value;
     }
 
-    static String login(String value) {
+    public static String login(String value) {
         return matching("login", value, LOGIN, "3 to 100 characters: letters, digits and . _ @ + -");
     }
 
-    static String password(String field, String value) {
+    public static String password(String field, String value) {
         if (value == null || value.length() < MIN_PASSWORD) {
             throw GatewayException.invalid(field + " must have at least " + MIN_PASSWORD + " characters");
         }

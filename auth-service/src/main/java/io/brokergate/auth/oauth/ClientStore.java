@@ -45,8 +45,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClientStore {
 
-    /** Scopes a client may be allowed; {@link Scopes#PLATFORM} is never granted through OAuth. */
+    /**
+     * Scopes a client registered through the admin API may be allowed: never {@link Scopes#PLATFORM}, which only the
+     * operator client ({@link #createOperatorClient}) carries.
+     */
     public static final Set<String> GRANTABLE_SCOPES = Set.of(Scopes.QUOTES_READ, Scopes.ACCOUNTS_READ, Scopes.TRADE, Scopes.ADMIN);
+    /** What the operator client allows: running the installation and administering the operators' own tenant. */
+    public static final Set<String> OPERATOR_SCOPES = Set.of(Scopes.PLATFORM, Scopes.ADMIN);
     private static final String SECRET_PREFIX = "bgs_";
     private static final String COLUMNS = "client_id, tenant_id, name, secret_sha256, redirect_uris, logout_redirect_uris, grant_types,"
             + " scopes, accounts, certificate_pem, certificate_sha1, server_user_id, app_url, created_at";
@@ -66,11 +71,25 @@ public class ClientStore {
 
     /** Registers a client; the returned secret (confidential clients) is not retrievable later. */
     public CreatedClient create(String tenantId, ClientSpec spec) {
+        return insert(tenantId, newClientId(), spec, GRANTABLE_SCOPES);
+    }
+
+    /**
+     * The public client (authorization code with PKCE, refresh tokens) through which platform operators sign in: the
+     * only client that may carry {@link Scopes#PLATFORM}. Created once, by the operator bootstrap, in the operators'
+     * tenant; the admin API can list, rotate or delete it like any client but never create another.
+     */
+    public CreatedClient createOperatorClient(String tenantId, String clientId, List<String> redirectUris) {
+        ClientSpec spec = new ClientSpec("Platform operators", false, redirectUris, List.of(),
+                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), OPERATOR_SCOPES, AccountGrant.ALL, null, null, null);
+        return insert(tenantId, clientId, spec, OPERATOR_SCOPES);
+    }
+
+    private CreatedClient insert(String tenantId, String clientId, ClientSpec spec, Set<String> allowedScopes) {
         if (tenants.findById(tenantId).isEmpty()) {
             throw GatewayException.invalid("no such tenant");
         }
-        X509Certificate cert = validate(tenantId, spec);
-        String clientId = newClientId();
+        X509Certificate cert = validate(tenantId, spec, allowedScopes);
         String secret = spec.confidential() ? OpaqueSecret.newValue(SECRET_PREFIX) : null;
         String secretHash = secret == null ? null : OpaqueSecret.sha256Hex(secret);
         OAuthClient client = new OAuthClient(clientId, tenantId, spec.name().strip(), secretHash,
@@ -176,15 +195,15 @@ public class ClientStore {
         return OpaqueSecret.sameDigest(client.secretSha256(), OpaqueSecret.sha256Hex(presented));
     }
 
-    private X509Certificate validate(String tenantId, ClientSpec spec) {
+    private X509Certificate validate(String tenantId, ClientSpec spec, Set<String> allowedScopes) {
         if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
             throw GatewayException.invalid("name is required (at most 200 characters)");
         }
         if (spec.grantTypes().isEmpty()) {
             throw GatewayException.invalid("at least one grant type is required");
         }
-        if (spec.scopes().isEmpty() || !GRANTABLE_SCOPES.containsAll(spec.scopes())) {
-            throw GatewayException.invalid("scopes must be a non-empty subset of " + new TreeSet<>(GRANTABLE_SCOPES));
+        if (spec.scopes().isEmpty() || !allowedScopes.containsAll(spec.scopes())) {
+            throw GatewayException.invalid("scopes must be a non-empty subset of " + new TreeSet<>(allowedScopes));
         }
         Set<GrantType> grants = spec.grantTypes().isEmpty() ? EnumSet.noneOf(GrantType.class) : EnumSet.copyOf(spec.grantTypes());
         if (!spec.confidential() && (grants.contains(GrantType.CLIENT_CREDENTIALS) || grants.contains(GrantType.JWT_BEARER))) {
