@@ -8,6 +8,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -17,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@link ShardAssignment} (stream pods) and {@link AccountOwners} (trade and quote pods) of
- * cluster mode ({@code brokergate.kafka.enabled}); absent otherwise. Both are created on first use:
- * a pod that never asks for one has no client for it.
+ * cluster mode ({@code brokergate.kafka.enabled}); absent otherwise. Both are created when first looked
+ * up: a pod that never asks for one has no Kafka client for it.
  */
 @ApplicationScoped
 public class KafkaShards {
@@ -32,8 +33,9 @@ public class KafkaShards {
         return new KafkaShardAssignment(kafka, settings.shards(), member(settings), url, Clock.systemUTC());
     }
 
+    /** A singleton, not a proxy: whoever looks it up starts reading the claims right then. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     @LookupIfProperty(name = "brokergate.kafka.enabled", stringValue = "true")
     AccountOwners accountOwners(KafkaSettings settings, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         return new ShardOwners(kafka, settings.shards().topic(), "shard-owners-" + member(settings)).start();
