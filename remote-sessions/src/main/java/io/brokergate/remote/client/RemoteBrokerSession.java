@@ -11,13 +11,13 @@ import java.util.concurrent.CompletionStage;
  * The session of an account as seen from a pod that does not own it: request/response calls go to
  * the owner; there is no push socket here (the cluster holds one per account, in its owner).
  */
-final class RemoteBrokerSession implements BrokerSession {
+public final class RemoteBrokerSession implements BrokerSession {
 
     private final String accountId;
     private final TradingApi trading;
     private final MarketDataApi marketData;
 
-    RemoteBrokerSession(OwnerClient owner, String accountId) {
+    public RemoteBrokerSession(OwnerClient owner, String accountId) {
         this.accountId = accountId;
         this.trading = new RemoteTradingApi(owner, accountId);
         this.marketData = new RemoteMarketDataApi(owner, accountId);
