@@ -73,5 +73,12 @@ public interface KafkaSettings {
 
         /** This process's name in claims and client ids; default {@code HOSTNAME} (the pod name), else random. */
         Optional<String> memberId();
+
+        /**
+         * This pod's internal base URL, written into its claims so that trade- and quote-service pods can
+         * send an account's broker calls to its owner ({@code AccountOwners}); default
+         * {@code http://<this host's IP address>:<quarkus.http.port>}. The Helm chart sets it from the pod IP.
+         */
+        Optional<String> advertisedUrl();
     }
 }

@@ -46,19 +46,27 @@ public final class KafkaShardAssignment implements ShardAssignment {
     private final Map<String, Object> kafka;
     private final KafkaSettings.Shards settings;
     private final String member;
+    private final String url;
     private final Clock clock;
     private volatile int shards;
     private Thread thread;
     private GroupMembership membership;
 
+    /** A member that advertises {@code settings.advertisedUrl()} (none when unset) in its claims. */
+    public KafkaShardAssignment(Map<String, Object> kafka, KafkaSettings.Shards settings, String member, Clock clock) {
+        this(kafka, settings, member, settings.advertisedUrl().orElse(null), clock);
+    }
+
     /**
      * @param kafka   the shared connection settings (bootstrap servers, security)
      * @param member  this process's name in claims and client ids
+     * @param url     this process's internal base URL, advertised in its claims ({@link ShardOwners}); null for none
      */
-    public KafkaShardAssignment(Map<String, Object> kafka, KafkaSettings.Shards settings, String member, Clock clock) {
+    public KafkaShardAssignment(Map<String, Object> kafka, KafkaSettings.Shards settings, String member, String url, Clock clock) {
         this.kafka = kafka;
         this.settings = settings;
         this.member = member;
+        this.url = url;
         this.clock = clock;
     }
 
@@ -68,7 +76,12 @@ public final class KafkaShardAssignment implements ShardAssignment {
         if (n <= 0) {
             throw new IllegalStateException("not joined yet: the number of shards is unknown");
         }
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % n;
+        return shardOf(key, n);
+    }
+
+    /** Kafka's default partitioner: the partition a record keyed {@code key} lands in, of {@code shards}. */
+    static int shardOf(String key, int shards) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % shards;
     }
 
     /** The number of shards (partitions of the shards topic); 0 before {@link #join}. */
@@ -93,12 +106,12 @@ public final class KafkaShardAssignment implements ShardAssignment {
             c.close(CloseOptions.timeout(Duration.ZERO));
             throw e;
         }
-        ShardClaims claims = new ShardClaims(kafka, settings.topic(), member, clock, settings.claimTimeout());
+        ShardClaims claims = new ShardClaims(kafka, settings.topic(), member, url, clock, settings.claimTimeout());
         membership = new GroupMembership(c, claims, listener, settings);
         thread = new Thread(membership::run, "shard-membership-" + settings.topic());
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("member %s joining group %s on %d shard(s) of %s", member, settings.groupId(), shards, settings.topic());
+        LOG.infof("member %s (%s) joining group %s on %d shard(s) of %s", member, url, settings.groupId(), shards, settings.topic());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.brokergate.messaging.kafka.shards;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,16 +13,21 @@ import java.util.Optional;
  * the shards topic before it acts: which member holds it since when, with which epoch. The topic
  * is compacted on a constant key, so each partition keeps at least its latest claim: the history
  * of who held which accounts, and the floor for the next epoch.
+ *
+ * @param url the holder's internal base URL, where its accounts' broker calls go ({@link ShardOwners});
+ *            null in claims written before pods advertised one (readers treat the owner as unknown)
  */
 @RegisterForReflection // Jackson, in native images
-record ShardClaim(int version, long epoch, String member, long claimedAtMillis) {
+record ShardClaim(int version, long epoch, String member, long claimedAtMillis, String url) {
 
     static final int VERSION = 1;
     /** Compaction keeps the latest record per key and partition: one key for every claim. */
     static final byte[] KEY = {'c', 'l', 'a', 'i', 'm'};
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
 
     byte[] toJson() {
         try {

@@ -35,14 +35,16 @@ final class ShardClaims implements AutoCloseable {
 
     private final String topic;
     private final String member;
+    private final String url;
     private final Clock clock;
     private final Duration timeout;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> reader;
 
-    ShardClaims(Map<String, Object> kafka, String topic, String member, Clock clock, Duration timeout) {
+    ShardClaims(Map<String, Object> kafka, String topic, String member, String url, Clock clock, Duration timeout) {
         this.topic = topic;
         this.member = member;
+        this.url = url;
         this.clock = clock;
         this.timeout = timeout;
         this.producer = new KafkaProducer<>(ClientConfigs.of(kafka, Map.of(
@@ -68,7 +70,7 @@ final class ShardClaims implements AutoCloseable {
         for (int shard : shards) {
             long epoch = Math.max(now, last.getOrDefault(shard, 0L) + 1);
             epochs.put(shard, epoch);
-            byte[] claim = new ShardClaim(ShardClaim.VERSION, epoch, member, now).toJson();
+            byte[] claim = new ShardClaim(ShardClaim.VERSION, epoch, member, now, url).toJson();
             sent.put(shard, producer.send(new ProducerRecord<>(topic, shard, ShardClaim.KEY, claim)));
         }
         for (Future<RecordMetadata> f : sent.values()) {
