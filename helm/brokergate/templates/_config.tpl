@@ -10,6 +10,8 @@ brokergate.security.introspection-secret=${BROKERGATE_INTROSPECTION_SECRET}
 # Tokens: RS256 from auth-service, verified against its JWKS; API keys through its introspection.
 brokergate.security.jwks-url={{ include "brokergate.authUrl" $root }}/oauth/jwks
 brokergate.security.introspection-url={{ include "brokergate.authUrl" $root }}/oauth/introspect
+# Accounts (and, for socket owners, their credentials) from auth-service's internal list, with the introspection secret.
+brokergate.security.accounts-url={{ include "brokergate.authUrl" $root }}/internal/v1/accounts
 {{- end }}
 {{- if eq .key "auth" }}
 brokergate.auth.issuer={{ $root.Values.publicUrl }}

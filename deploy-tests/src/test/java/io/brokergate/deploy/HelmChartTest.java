@@ -170,6 +170,7 @@ class HelmChartTest {
         for (String service : List.of("quote-service", "trade-service", "stream-service")) {
             String props = properties(objects, service);
             assertTrue(props.contains("brokergate.security.jwks-url=http://brokergate-auth-service:8080/oauth/jwks\n"), props);
+            assertTrue(props.contains("brokergate.security.accounts-url=http://brokergate-auth-service:8080/internal/v1/accounts\n"), props);
             assertTrue(props.contains("brokergate.security.issuer=https://gateway.example.com\n"), props);
             assertTrue(props.contains("kafka.bootstrap.servers=kafka-0.kafka.example.internal:9093,"), props);
             assertTrue(props.contains("kafka.security.protocol=SASL_SSL\nkafka.sasl.mechanism=SCRAM-SHA-512\nkafka.sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}"), props);

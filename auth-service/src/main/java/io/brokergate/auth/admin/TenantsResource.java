@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import io.brokergate.api.security.Caller;
 import io.brokergate.api.security.Scopes;
 import io.brokergate.auth.audit.AuditLog;
+import io.brokergate.auth.bootstrap.BootstrapConfig;
+import io.brokergate.auth.oauth.ClientStore;
 import io.brokergate.auth.tenants.StoreException;
 import io.brokergate.auth.tenants.TenantStore;
 import io.brokergate.auth.users.UserStore;
@@ -43,13 +45,18 @@ public class TenantsResource {
     private final UserStore users;
     private final AuditLog audit;
     private final AgroalDataSource db;
+    private final ClientStore clients;
+    private final List<String> consoleRedirectUris;
 
-    public TenantsResource(AdminRequest request, TenantStore tenants, UserStore users, AuditLog audit, AgroalDataSource db) {
+    public TenantsResource(AdminRequest request, TenantStore tenants, UserStore users, AuditLog audit, AgroalDataSource db,
+                           ClientStore clients, BootstrapConfig console) {
         this.request = request;
         this.tenants = tenants;
         this.users = users;
         this.audit = audit;
         this.db = db;
+        this.clients = clients;
+        this.consoleRedirectUris = List.copyOf(console.operatorRedirectUris());
     }
 
     @POST
@@ -71,9 +78,11 @@ public class TenantsResource {
         }
         Tenant tenant = createTenant(name);
         UserView admin = null;
+        String console = null;
         if (withAdmin) {
             try {
                 admin = UsersResource.create(tenant.id(), login, password, TENANT_ADMIN_SCOPES, users);
+                console = clients.createConsoleClient(tenant.id(), TENANT_ADMIN_SCOPES, consoleRedirectUris).clientId();
             } catch (RuntimeException e) {
                 deleteEmptyTenant(tenant.id());
                 throw e;
@@ -83,7 +92,7 @@ public class TenantsResource {
                 "tenant " + tenant.id() + (admin == null ? "" : " admin user " + admin.id()), request.source());
         audit.record(tenant.id(), caller.subject(), "tenant.create", AuditLog.Outcome.SUCCESS,
                 "created by a platform operator" + (admin == null ? "" : "; admin user " + admin.id()), request.source());
-        return RestResponse.status(Response.Status.CREATED, new TenantCreated(TenantView.of(tenant), admin));
+        return RestResponse.status(Response.Status.CREATED, new TenantCreated(TenantView.of(tenant), admin, console));
     }
 
     @GET

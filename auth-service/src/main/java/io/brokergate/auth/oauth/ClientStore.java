@@ -85,6 +85,17 @@ public class ClientStore {
         return insert(tenantId, clientId, spec, OPERATOR_SCOPES);
     }
 
+    /**
+     * The public client (authorization code with PKCE) through which a new tenant's administrators sign in, as
+     * {@code console-<tenant id>}, with the operators' console redirect URIs: without it nobody of the tenant could
+     * obtain a token to create the tenant's own clients, connections and keys.
+     */
+    public CreatedClient createConsoleClient(String tenantId, Set<String> scopes, List<String> redirectUris) {
+        ClientSpec spec = new ClientSpec("Tenant console", false, redirectUris, List.of(),
+                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), scopes, AccountGrant.ALL, null, null, null);
+        return insert(tenantId, "console-" + tenantId, spec, GRANTABLE_SCOPES);
+    }
+
     private CreatedClient insert(String tenantId, String clientId, ClientSpec spec, Set<String> allowedScopes) {
         if (tenants.findById(tenantId).isEmpty()) {
             throw GatewayException.invalid("no such tenant");

@@ -155,11 +155,35 @@ abstract class OperatorBootstrapContract {
                 .then().statusCode(200).body("scope", equalTo("admin platform")).extract().path("access_token");
 
         String name = "first-customer-" + UUID.randomUUID();
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "admin_login", "admin-" + UUID.randomUUID(), "admin_password", "customer admin password"))
-                .post("/v1/admin/tenants").then().statusCode(201).body("tenant.name", equalTo(name));
+        String adminLogin = "admin-" + UUID.randomUUID();
+        String console = given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "admin_login", adminLogin, "admin_password", "customer admin password"))
+                .post("/v1/admin/tenants").then().statusCode(201).body("tenant.name", equalTo(name))
+                .extract().path("console_client_id");
         given().header("Authorization", "Bearer " + token).get("/v1/admin/tenants").then().statusCode(200)
                 .body("name", hasItem(name));
+
+        // The new tenant's administrator signs in through the tenant's console client and acts in that tenant only.
+        String adminToken = signIn(console, "admin trade", adminLogin, "customer admin password");
+        given().header("Authorization", "Bearer " + adminToken).get("/v1/admin/tenant").then().statusCode(200)
+                .body("name", equalTo(name));
+        given().header("Authorization", "Bearer " + adminToken).get("/v1/admin/tenants").then().statusCode(403);
+    }
+
+    private String signIn(String clientId, String scope, String login, String password) {
+        String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+        Browser browser = new Browser(root);
+        Browser.Page page = browser.get("/oauth/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
+                + enc(REDIRECT) + "&scope=" + enc(scope) + "&state=s2&code_challenge="
+                + Pkce.challengeOf(verifier).orElseThrow() + "&code_challenge_method=S256");
+        assertTrue(page.isLoginForm(), page.body());
+        Browser.Page redirect = browser.follow(browser.submitLogin(page, login, password));
+        assertEquals(303, redirect.status(), redirect.body());
+        String code = Browser.params(redirect.location().orElseThrow(), false).get("code");
+        return given().formParam("grant_type", "authorization_code").formParam("code", code)
+                .formParam("redirect_uri", REDIRECT).formParam("client_id", clientId)
+                .formParam("code_verifier", verifier).post("/oauth/token")
+                .then().statusCode(200).extract().path("access_token");
     }
 
     private long count(String sql) throws SQLException {
