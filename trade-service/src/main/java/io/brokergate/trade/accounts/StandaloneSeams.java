@@ -2,8 +2,6 @@ package io.brokergate.trade.accounts;
 
 import io.brokergate.core.account.Account;
 import io.brokergate.core.account.AccountDirectory;
-import io.brokergate.core.spi.AccountSessions;
-import io.brokergate.core.spi.BrokerSession;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -33,12 +31,5 @@ public class StandaloneSeams {
                 return List.of();
             }
         };
-    }
-
-    @Produces
-    @DefaultBean
-    @ApplicationScoped
-    AccountSessions noSessions() {
-        return accountId -> Optional.<BrokerSession>empty();
     }
 }
