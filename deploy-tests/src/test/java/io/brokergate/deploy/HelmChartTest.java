@@ -187,6 +187,18 @@ class HelmChartTest {
     }
 
     @Test
+    void streamPodsAdvertiseTheirPodIpSoTradeAndQuotePodsReachTheSocketOwner() {
+        List<HasMetadata> objects = production();
+        assertEquals("http://$(POD_IP):8080", env(objects, "stream-service", "BROKERGATE_KAFKA_SHARDS_ADVERTISED_URL"));
+        assertEquals("status.podIP", deployment(objects, "stream-service").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getEnv().stream().filter(e -> e.getName().equals("POD_IP")).findFirst().orElseThrow()
+                .getValueFrom().getFieldRef().getFieldPath());
+        for (String caller : List.of("trade-service", "quote-service", "auth-service")) {
+            assertEquals(null, env(objects, caller, "BROKERGATE_KAFKA_SHARDS_ADVERTISED_URL"), caller + " owns no sockets");
+        }
+    }
+
+    @Test
     void everyExpressionInTheMountedPropertiesIsSetInTheContainer() {
         PropertyReferences.assertResolvable(defaults());
         PropertyReferences.assertResolvable(production());
