@@ -44,7 +44,7 @@ class OwnerClientTest {
     private final List<HttpServer> servers = new ArrayList<>();
     private final AtomicReference<Owner> owner = new AtomicReference<>();
     private final OwnerClient client = new OwnerClient(vertx, account -> Optional.ofNullable(owner.get()), CREDENTIAL,
-            settings(Duration.ofMillis(500), 4096));
+            limits(Duration.ofMillis(500), 4096));
     private final BrokerSession session = new RemoteBrokerSession(client, ACCOUNT);
 
     @AfterEach
@@ -91,7 +91,7 @@ class OwnerClientTest {
         owner.set(new Owner(gone, 1));
         AtomicReference<Owner> next = new AtomicReference<>(new Owner(live, 2)); // the claims move on after the first lookup
         OwnerClient moving = new OwnerClient(vertx, account -> Optional.of(owner.getAndSet(next.get())), CREDENTIAL,
-                settings(Duration.ofMillis(500), 4096));
+                limits(Duration.ofMillis(500), 4096));
         try {
             assertEquals(List.of(SpiSamples.shortPosition()), done(new RemoteBrokerSession(moving, ACCOUNT).trading().positions("PA0000A")));
             assertEquals(1, seen.size());
@@ -202,27 +202,7 @@ class OwnerClientTest {
         return (GatewayException) e.getCause();
     }
 
-    private static RemoteSessionsSettings settings(Duration timeout, int maxAnswerBytes) {
-        return new RemoteSessionsSettings() {
-            @Override
-            public Duration timeout() {
-                return timeout;
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int maxConnectionsPerOwner() {
-                return 4;
-            }
-
-            @Override
-            public int maxAnswerBytes() {
-                return maxAnswerBytes;
-            }
-        };
+    private static OwnerClient.Limits limits(Duration timeout, int maxAnswerBytes) {
+        return new OwnerClient.Limits(timeout, Duration.ofSeconds(1), 4, maxAnswerBytes);
     }
 }
