@@ -13,6 +13,16 @@
 - name: QUARKUS_PROFILE
   value: prod,cluster
 {{- end }}
+{{- if eq .key "stream" }}
+# The pod's internal URL, advertised in its shard claims: trade and quote pods send the broker calls of the
+# accounts it owns to {url}/internal/v1/accounts/... (messaging-kafka ShardOwners, remote-sessions).
+- name: POD_IP
+  valueFrom:
+    fieldRef:
+      fieldPath: status.podIP
+- name: BROKERGATE_KAFKA_SHARDS_ADVERTISED_URL
+  value: http://$(POD_IP):8080
+{{- end }}
 {{- if eq .key "auth" }}
 - name: BROKERGATE_CREDENTIAL_KEY
   valueFrom:

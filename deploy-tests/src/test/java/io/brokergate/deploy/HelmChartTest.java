@@ -217,6 +217,14 @@ class HelmChartTest {
         for (String service : List.of("quote-service", "trade-service", "stream-service")) {
             assertTrue(deployment(objects, service).getSpec().getTemplate().getSpec().getVolumes().stream()
                     .noneMatch(v -> "operator".equals(v.getName())), service + " never sees the operator's password");
+    void streamPodsAdvertiseTheirPodIpSoTradeAndQuotePodsReachTheSocketOwner() {
+        List<HasMetadata> objects = production();
+        assertEquals("http://$(POD_IP):8080", env(objects, "stream-service", "BROKERGATE_KAFKA_SHARDS_ADVERTISED_URL"));
+        assertEquals("status.podIP", deployment(objects, "stream-service").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getEnv().stream().filter(e -> e.getName().equals("POD_IP")).findFirst().orElseThrow()
+                .getValueFrom().getFieldRef().getFieldPath());
+        for (String caller : List.of("trade-service", "quote-service", "auth-service")) {
+            assertEquals(null, env(objects, caller, "BROKERGATE_KAFKA_SHARDS_ADVERTISED_URL"), caller + " owns no sockets");
         }
     }
 

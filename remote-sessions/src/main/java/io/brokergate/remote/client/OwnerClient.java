@@ -47,15 +47,23 @@ public final class OwnerClient implements AutoCloseable {
     private final long connectTimeoutMillis;
     private final int maxAnswerBytes;
 
-    public OwnerClient(Vertx vertx, AccountOwners owners, ServiceCredential credential, RemoteSessionsSettings settings) {
+    /** The tunables of {@link RemoteSessionsSettings}, as values. */
+    public record Limits(Duration timeout, Duration connectTimeout, int maxConnectionsPerOwner, int maxAnswerBytes) {
+
+        public static Limits of(RemoteSessionsSettings s) {
+            return new Limits(s.timeout(), s.connectTimeout(), s.maxConnectionsPerOwner(), s.maxAnswerBytes());
+        }
+    }
+
+    public OwnerClient(Vertx vertx, AccountOwners owners, ServiceCredential credential, Limits limits) {
         this.vertx = vertx;
         this.owners = owners;
         this.credential = credential;
-        this.timeoutMillis = Math.max(1, settings.timeout().toMillis());
-        this.connectTimeoutMillis = Math.max(1, settings.connectTimeout().toMillis());
-        this.maxAnswerBytes = settings.maxAnswerBytes();
+        this.timeoutMillis = Math.max(1, limits.timeout().toMillis());
+        this.connectTimeoutMillis = Math.max(1, limits.connectTimeout().toMillis());
+        this.maxAnswerBytes = limits.maxAnswerBytes();
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setName("brokergate-owners"),
-                new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerOwner()));
+                new PoolOptions().setHttp1MaxSize(limits.maxConnectionsPerOwner()));
         if (credential.authorization().isEmpty()) {
             LOG.warn("brokergate.security.introspection-secret is not set: socket owners will refuse this pod's broker calls");
         }

@@ -35,7 +35,7 @@ public class RemoteAccountSessions implements AccountSessions {
                                  RemoteSessionsSettings settings) {
         this.client = owners.isResolvable()
                 ? new OwnerClient(vertx, owners.get(), new ServiceCredential(security.introspectionClientId(),
-                        security.introspectionSecret()), settings)
+                        security.introspectionSecret()), OwnerClient.Limits.of(settings))
                 : null;
     }
 

@@ -1,39 +1,20 @@
 package io.brokergate.remote.wire;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.brokergate.core.events.json.InstrumentIdJson;
+import io.brokergate.core.events.json.RecordJson;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * The JSON of the owners' internal API, with its own mapper so that no application setting changes
- * it: the components of core's records and nothing else, instants and dates as ISO-8601 strings,
- * prices and quantities as JSON numbers read back into {@code BigDecimal} exactly (scale included),
- * instruments as their canonical symbol, absent values omitted. Readers ignore members they do not
- * know, so either side can add one before the other knows it.
+ * The JSON of the owners' internal API: core's {@link RecordJson}, the format the events use too
+ * (record components only, ISO instants, exact decimals, instruments as symbols, nulls omitted).
+ * Readers ignore members they do not know, so either side can add one before the other knows it.
  */
 public final class OwnerJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(InstrumentIdJson.module())
-            .visibility(PropertyAccessor.GETTER, Visibility.NONE)
-            .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-            .visibility(PropertyAccessor.FIELD, Visibility.ANY)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    private static final ObjectMapper MAPPER = RecordJson.mapperBuilder().build();
 
     private OwnerJson() {
     }

@@ -26,11 +26,9 @@ import io.brokergate.core.spi.BrokerSession;
 import io.brokergate.messaging.shards.AccountOwners;
 import io.brokergate.remote.client.OwnerClient;
 import io.brokergate.remote.client.RemoteBrokerSession;
-import io.brokergate.remote.client.RemoteSessionsSettings;
 import io.brokergate.remote.wire.ServiceCredential;
 import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.stream.upstream.SimUpstreamAccounts;
-import io.brokergate.stream.upstream.SimUpstreamProfile;
 import io.brokergate.stream.upstream.UpstreamSessions;
 import io.brokergate.stream.upstream.UpstreamStatus;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -79,7 +77,8 @@ class OwnerRoutesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> sessions.statuses().stream().filter(UpstreamStatus::isLive).count() == 2);
         String url = base.toString().replaceAll("/$", "");
         client = new OwnerClient(vertx, account -> Optional.of(new AccountOwners.Owner(url, 1)),
-                new ServiceCredential("brokergate-introspection", Optional.of(OwnerApiProfile.SECRET)), settings());
+                new ServiceCredential("brokergate-introspection", Optional.of(OwnerApiProfile.SECRET)),
+                new OwnerClient.Limits(Duration.ofSeconds(10), Duration.ofSeconds(2), 4, 1 << 20));
     }
 
     @AfterEach
@@ -180,29 +179,5 @@ class OwnerRoutesTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> stage.toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof GatewayException, String.valueOf(e.getCause()));
         return (GatewayException) e.getCause();
-    }
-
-    static RemoteSessionsSettings settings() {
-        return new RemoteSessionsSettings() {
-            @Override
-            public Duration timeout() {
-                return Duration.ofSeconds(10);
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public int maxConnectionsPerOwner() {
-                return 4;
-            }
-
-            @Override
-            public int maxAnswerBytes() {
-                return 1 << 20;
-            }
-        };
     }
 }

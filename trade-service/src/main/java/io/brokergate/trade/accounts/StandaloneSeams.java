@@ -3,8 +3,6 @@ package io.brokergate.trade.accounts;
 import io.brokergate.api.security.cluster.AuthServiceAccounts;
 import io.brokergate.api.security.config.SecuritySettings;
 import io.brokergate.core.account.AccountDirectory;
-import io.brokergate.core.spi.AccountSessions;
-import io.brokergate.core.spi.BrokerSession;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -12,12 +10,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
-import java.util.Optional;
 
 /**
- * What a standalone trade-service pod (cluster mode) uses: auth-service's account list, and no
- * sessions until the owners' remote sessions arrive. all-in-one brings auth-service's directory and
- * stream-service's sessions.
+ * The accounts of a standalone trade-service pod (cluster mode): auth-service's account list (its
+ * broker calls go through remote-sessions to each account's socket owner). all-in-one brings
+ * auth-service's directory and stream-service's sessions.
  */
 @ApplicationScoped
 public class StandaloneSeams {
@@ -35,12 +32,5 @@ public class StandaloneSeams {
         if (accounts instanceof AuthServiceAccounts fromAuthService) {
             fromAuthService.close();
         }
-    }
-
-    @Produces
-    @DefaultBean
-    @ApplicationScoped
-    AccountSessions noSessions() {
-        return accountId -> Optional.<BrokerSession>empty();
     }
 }

@@ -1,21 +1,14 @@
 package io.brokergate.core.events.json;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.brokergate.core.events.WireEvent;
 import java.io.IOException;
 
 /**
  * The wire format of the events between processes (Kafka in cluster mode): JSON of the payload
- * record's components, with its own mapper so that no application setting (naming strategy, date
- * format) changes it. Instants and dates are ISO-8601 strings, prices and quantities JSON numbers
+ * record's components ({@link RecordJson}), with its own mapper so that no application setting
+ * (naming strategy, date format) changes it. Instants and dates are ISO-8601 strings, prices and quantities JSON numbers
  * read back into {@code BigDecimal} exactly (scale included), instruments their canonical symbol,
  * absent values omitted.
  *
@@ -25,18 +18,7 @@ import java.io.IOException;
  */
 public final class EventJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(InstrumentIdJson.module())
-            // The record components and nothing else: derived accessors (Order.remainingQuantity, ...) stay off the wire.
-            .visibility(PropertyAccessor.GETTER, Visibility.NONE)
-            .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-            .visibility(PropertyAccessor.FIELD, Visibility.ANY)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    private static final ObjectMapper MAPPER = RecordJson.mapperBuilder().build();
 
     private EventJson() {
     }

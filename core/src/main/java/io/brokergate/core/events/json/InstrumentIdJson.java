@@ -14,15 +14,14 @@ import java.io.IOException;
 /**
  * {@link InstrumentId} on the wire is its canonical symbol ({@code "700.HK"}), as a value and as a
  * map key (subscription intents are maps keyed by instrument): explicit, so the format never
- * depends on how a record happens to be introspected. Also used by the socket owners' internal API
- * ({@code remote-sessions}).
+ * depends on how a record happens to be introspected.
  */
-public final class InstrumentIdJson {
+final class InstrumentIdJson {
 
     private InstrumentIdJson() {
     }
 
-    public static SimpleModule module() {
+    static SimpleModule module() {
         SimpleModule m = new SimpleModule("brokergate-instrument-id");
         m.addSerializer(InstrumentId.class, new JsonSerializer<>() {
             @Override
