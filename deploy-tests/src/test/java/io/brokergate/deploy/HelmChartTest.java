@@ -217,6 +217,10 @@ class HelmChartTest {
         for (String service : List.of("quote-service", "trade-service", "stream-service")) {
             assertTrue(deployment(objects, service).getSpec().getTemplate().getSpec().getVolumes().stream()
                     .noneMatch(v -> "operator".equals(v.getName())), service + " never sees the operator's password");
+        }
+    }
+
+    @Test
     void streamPodsAdvertiseTheirPodIpSoTradeAndQuotePodsReachTheSocketOwner() {
         List<HasMetadata> objects = production();
         assertEquals("http://$(POD_IP):8080", env(objects, "stream-service", "BROKERGATE_KAFKA_SHARDS_ADVERTISED_URL"));
