@@ -12,8 +12,10 @@ import io.brokergate.stream.fanout.ServerMessages.Resumed;
 import io.brokergate.stream.fanout.ServerMessages.Resync;
 import io.brokergate.stream.fanout.ServerMessages.Status;
 import io.brokergate.stream.fanout.ServerMessages.Subscribed;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,8 @@ final class AccountFeed {
     private final Map<InstrumentId, TrackedPosition> positions = new LinkedHashMap<>();
     private List<Balance> balances = List.of();
     private AccountEvent.Connection connection;
+    /** Recently delivered execution ids, oldest first (bounded like the orders). */
+    private final Set<String> executions;
     private long epoch = -1;
     private long lastSequence = -1;
     private final Subscribers[] subscribers = new Subscribers[StreamKind.values().length];
@@ -49,6 +53,12 @@ final class AccountFeed {
         this.conflated = conflated;
         this.maxOrders = maxOrders;
         this.ring = new RetentionRing(retainedEvents, retentionNanos);
+        this.executions = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > 4 * maxOrders;
+            }
+        });
         for (int i = 0; i < subscribers.length; i++) {
             subscribers[i] = new Subscribers();
         }
@@ -69,6 +79,9 @@ final class AccountFeed {
         }
         epoch = evEpoch;
         lastSequence = seq;
+        if (repeats(e)) {
+            return;
+        }
         apply(e);
         StreamKind stream = StreamKind.of(e.kind());
         Frame frame = e.kind() == AccountEvent.Kind.CONNECTION
@@ -153,6 +166,30 @@ final class AccountFeed {
         s.outbox().offerLossless(writer.frame("subscribed", lastSequence < 0 ? null : id(epoch, lastSequence),
                 new Subscribed("subscribed", ref, stream.wireName(), accountId, null,
                         epoch < 0 ? null : epoch, lastSequence < 0 ? null : lastSequence, snapshot)));
+    }
+
+    /**
+     * An order state or execution clients already have: a new owner's opening snapshot and its adapter's
+     * first reconciliation restate every order of the day (and its fills), and after a failover those
+     * were mostly published by the previous owner. Clients see each change once; the skipped sequence
+     * numbers are simply absent (resuming from them replays what follows).
+     */
+    private boolean repeats(AccountEvent e) {
+        return switch (e.kind()) {
+            case ORDER -> sameState(orders.get(e.order().orderId()), e.order());
+            case EXECUTION -> !executions.add(e.execution().executionId());
+            default -> false;
+        };
+    }
+
+    private static boolean sameState(Order before, Order now) {
+        return before != null && before.status() == now.status() && same(before.filledQuantity(), now.filledQuantity())
+                && same(before.quantity(), now.quantity()) && same(before.limitPrice(), now.limitPrice())
+                && same(before.stopPrice(), now.stopPrice()) && same(before.averageFillPrice(), now.averageFillPrice());
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private void apply(AccountEvent e) {

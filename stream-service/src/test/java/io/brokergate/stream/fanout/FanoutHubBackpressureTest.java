@@ -15,6 +15,7 @@ import io.brokergate.core.events.EventStamp;
 import io.brokergate.core.events.MarketDataEvent;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.market.Quote;
+import io.brokergate.core.order.Execution;
 import io.brokergate.core.order.Order;
 import io.brokergate.core.order.OrderStatus;
 import io.brokergate.core.order.OrderType;
@@ -86,6 +87,32 @@ class FanoutHubBackpressureTest {
         assertNotNull(slow.closedWith);
         assertTrue(slow.closedWith.startsWith("too slow"), slow.closedWith);
         assertEquals(1.0, meters.counter("brokergate.stream.disconnects", "reason", "slow").count());
+    }
+
+    @Test
+    void aNewOwnersRestatementOfKnownOrdersAndFillsIsNotDeliveredAgain() {
+        RecordingTransport client = new RecordingTransport(true);
+        ClientSession c = hub.open(caller(), client);
+        hub.subscribe(c, "a", StreamKind.ORDERS, "acc-a1", List.of());
+        hub.subscribe(c, "b", StreamKind.EXECUTIONS, "acc-a1", List.of());
+        Order working = order(1);
+        Order filled = new Order("o-1", null, "acc-a1", AAPL, Side.BUY, OrderType.values()[1], null, BigDecimal.ONE,
+                BigDecimal.ONE, null, null, BigDecimal.ONE, BigDecimal.ONE, OrderStatus.FILLED, null, Instant.now(), Instant.now());
+        Execution fill = new Execution("o-1-1", "o-1", "acc-a1", AAPL, Side.BUY, BigDecimal.ONE, BigDecimal.ONE, null, Instant.now());
+        hub.onAccountEvent(AccountEvent.order(stamp(1), working));
+        hub.onAccountEvent(AccountEvent.order(stamp(2), filled));
+        hub.onAccountEvent(AccountEvent.execution(stamp(3), fill));
+        int before = client.sent.size();
+
+        // The next owner (a larger epoch) opens with the day's orders and re-reconciled fills, as after a failover.
+        EventStamp next = new EventStamp("tenant-a", "acc-a1", 2, 1, Instant.now());
+        hub.onAccountEvent(AccountEvent.order(next, filled.withAccountId("acc-a1")));
+        hub.onAccountEvent(AccountEvent.execution(new EventStamp("tenant-a", "acc-a1", 2, 2, Instant.now()), fill));
+        assertEquals(before, client.sent.size(), "nothing new for the client");
+
+        hub.onAccountEvent(AccountEvent.order(new EventStamp("tenant-a", "acc-a1", 2, 3, Instant.now()), order(2)));
+        assertEquals(before + 1, client.sent.size(), "a real change still arrives");
+        assertTrue(client.sent.get(before).json().contains("\"epoch\":2"), client.sent.get(before).json());
     }
 
     static FanoutSettings settings() {
