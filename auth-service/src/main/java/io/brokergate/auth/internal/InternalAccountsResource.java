@@ -42,19 +42,19 @@ public class InternalAccountsResource {
 
     private final AccountStore accounts;
     private final BrokerConnectionStore connections;
-    private final Optional<ServiceCredential> services;
+    private final ServiceCredential services;
 
     public InternalAccountsResource(AccountStore accounts, BrokerConnectionStore connections, AuthConfig config) {
         this.accounts = accounts;
         this.connections = connections;
-        this.services = ServiceCredential.of(config.introspectionClientId(), config.introspectionSecret());
+        this.services = new ServiceCredential(config.introspectionClientId(), config.introspectionSecret());
     }
 
     @GET
     @Blocking
     public String list(@QueryParam("credentials") String withCredentials,
                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
-        if (services.isEmpty() || !services.get().accepts(authorization)) {
+        if (!services.accepts(authorization)) {
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "this endpoint is for the gateway's services");
         }
         boolean credentials = "true".equals(withCredentials);

@@ -7,7 +7,7 @@ import io.brokergate.messaging.shards.AccountOwners.Owner;
 import io.brokergate.remote.wire.OwnerCall;
 import io.brokergate.remote.wire.OwnerJson;
 import io.brokergate.remote.wire.OwnerProblems;
-import io.brokergate.remote.wire.ServiceCredential;
+import io.brokergate.api.security.cluster.ServiceCredential;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -4,7 +4,7 @@ import io.brokergate.api.security.config.SecuritySettings;
 import io.brokergate.core.spi.AccountSessions;
 import io.brokergate.core.spi.BrokerSession;
 import io.brokergate.messaging.shards.AccountOwners;
-import io.brokergate.remote.wire.ServiceCredential;
+import io.brokergate.api.security.cluster.ServiceCredential;
 import io.quarkus.arc.DefaultBean;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;

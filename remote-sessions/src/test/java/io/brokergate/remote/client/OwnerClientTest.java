@@ -11,7 +11,7 @@ import io.brokergate.core.spi.BrokerSession;
 import io.brokergate.messaging.shards.AccountOwners.Owner;
 import io.brokergate.remote.wire.OwnerJson;
 import io.brokergate.remote.wire.OwnerProblems;
-import io.brokergate.remote.wire.ServiceCredential;
+import io.brokergate.api.security.cluster.ServiceCredential;
 import io.brokergate.remote.wire.SpiSamples;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -9,7 +9,7 @@ import io.brokergate.remote.wire.OwnerCall;
 import io.brokergate.remote.wire.OwnerCalls;
 import io.brokergate.remote.wire.OwnerJson;
 import io.brokergate.remote.wire.OwnerProblems;
-import io.brokergate.remote.wire.ServiceCredential;
+import io.brokergate.api.security.cluster.ServiceCredential;
 import io.brokergate.stream.upstream.UpstreamSessions;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.Context;

@@ -26,7 +26,7 @@ import io.brokergate.core.spi.BrokerSession;
 import io.brokergate.messaging.shards.AccountOwners;
 import io.brokergate.remote.client.OwnerClient;
 import io.brokergate.remote.client.RemoteBrokerSession;
-import io.brokergate.remote.wire.ServiceCredential;
+import io.brokergate.api.security.cluster.ServiceCredential;
 import io.brokergate.sim.admin.SimAdminClient;
 import io.brokergate.stream.upstream.SimUpstreamAccounts;
 import io.brokergate.stream.upstream.UpstreamSessions;

@@ -30,7 +30,7 @@ public final class AuthServiceAccounts implements AccountDirectory, AutoCloseabl
 
     private final AuthServiceClient client;
     private final String url;
-    private final Optional<ServiceCredential> credential;
+    private final ServiceCredential credential;
     private final Vertx vertx;
     private final long timer;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
@@ -47,12 +47,12 @@ public final class AuthServiceAccounts implements AccountDirectory, AutoCloseabl
         }
     }
 
-    private AuthServiceAccounts(Vertx vertx, String url, Optional<ServiceCredential> credential, Duration refresh, Duration timeout) {
+    private AuthServiceAccounts(Vertx vertx, String url, ServiceCredential credential, Duration refresh, Duration timeout) {
         this.vertx = vertx;
         this.client = new AuthServiceClient(vertx, timeout);
         this.url = url;
         this.credential = credential;
-        if (credential.isEmpty()) {
+        if (credential.authorization().isEmpty()) {
             LOG.warn("brokergate.security.introspection-secret is not set: this pod cannot read auth-service's accounts");
         }
         refresh();
@@ -62,11 +62,11 @@ public final class AuthServiceAccounts implements AccountDirectory, AutoCloseabl
     /** Starts reading the account list; {@code withCredentials} only for socket owners. */
     public static AuthServiceAccounts start(Vertx vertx, SecuritySettings settings, boolean withCredentials) {
         return start(vertx, settings.accountsUrl() + (withCredentials ? "?credentials=true" : ""),
-                ServiceCredential.of(settings.introspectionClientId(), settings.introspectionSecret()),
+                new ServiceCredential(settings.introspectionClientId(), settings.introspectionSecret()),
                 settings.accountsRefresh(), settings.httpTimeout());
     }
 
-    public static AuthServiceAccounts start(Vertx vertx, String url, Optional<ServiceCredential> credential,
+    public static AuthServiceAccounts start(Vertx vertx, String url, ServiceCredential credential,
                                             Duration refresh, Duration timeout) {
         return new AuthServiceAccounts(vertx, url, credential, refresh, timeout);
     }
@@ -108,11 +108,11 @@ public final class AuthServiceAccounts implements AccountDirectory, AutoCloseabl
     }
 
     private void refresh() {
-        if (credential.isEmpty()) {
+        if (credential.authorization().isEmpty()) {
             firstRead.complete(null);
             return;
         }
-        client.get(url, credential.get().authorization(), MAX_ANSWER_BYTES)
+        client.get(url, credential.authorization().get(), MAX_ANSWER_BYTES)
                 .thenApply(body -> AccountEntry.parseList(new JsonObject(body)))
                 .whenComplete((entries, error) -> {
                     if (error != null) {

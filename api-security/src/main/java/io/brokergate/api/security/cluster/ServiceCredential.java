@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,27 +20,29 @@ public final class ServiceCredential {
     private final byte[] secretDigest;
     private final String authorization;
 
-    private ServiceCredential(String clientId, String secret) {
+    /** Without a secret (absent or blank) nothing is sent and nothing is accepted. */
+    public ServiceCredential(String clientId, Optional<String> secret) {
         this.clientId = clientId;
-        this.secretDigest = sha256(form(secret));
+        String value = secret.filter(s -> !s.isBlank()).orElse(null);
+        this.secretDigest = value == null ? null : sha256(form(value));
         // RFC 6749 §2.3.1: client id and secret are form-encoded before Basic encoding.
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (form(clientId) + ":" + form(secret)).getBytes(StandardCharsets.UTF_8));
+        this.authorization = value == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (form(clientId) + ":" + form(value)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Empty without a secret: then no service call is sent and none is accepted. */
-    public static Optional<ServiceCredential> of(String clientId, Optional<String> secret) {
-        return secret.filter(s -> !s.isBlank()).map(s -> new ServiceCredential(clientId, s));
+    /** The {@code Authorization} header value a service sends; empty without a secret. */
+    public Optional<String> authorization() {
+        return Optional.ofNullable(authorization);
     }
 
-    /** The {@code Authorization} header value a service sends. */
-    public String authorization() {
-        return authorization;
+    /** Whether a request carries exactly one {@code Authorization} header, and it is this credential. */
+    public boolean accepts(List<String> presented) {
+        return presented.size() == 1 && accepts(presented.get(0));
     }
 
     /** Whether a presented {@code Authorization} header is this credential; the secret is compared in constant time. */
     public boolean accepts(String presented) {
-        if (presented == null || presented.length() > 1024 || !presented.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (secretDigest == null || presented == null || presented.length() > 1024 || !presented.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
         }
         String decoded;

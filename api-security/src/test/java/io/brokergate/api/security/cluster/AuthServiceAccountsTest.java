@@ -106,7 +106,7 @@ class AuthServiceAccountsTest {
 
     private AuthServiceAccounts start(String secret) {
         AuthServiceAccounts accounts = AuthServiceAccounts.start(vertx, server.baseUrl() + "/internal/v1/accounts",
-                ServiceCredential.of(FakeAuthServer.INTROSPECTION_CLIENT, Optional.of(secret)), REFRESH, Duration.ofSeconds(2));
+                new ServiceCredential(FakeAuthServer.INTROSPECTION_CLIENT, Optional.of(secret)), REFRESH, Duration.ofSeconds(2));
         started.add(accounts);
         return accounts;
     }

@@ -6,20 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServiceCredentialTest {
 
-    private final ServiceCredential credential = ServiceCredential.of("brokergate-introspection", Optional.of("s:e c&ret")).orElseThrow();
+    private final ServiceCredential credential = new ServiceCredential("brokergate-introspection", Optional.of("s:e c&ret"));
 
     @Test
     void acceptsItsOwnHeaderAndNothingElse() {
-        assertTrue(credential.accepts(credential.authorization()));
-        assertTrue(credential.accepts("basic " + credential.authorization().substring(6)));
-        assertFalse(credential.accepts(null));
+        String header = credential.authorization().orElseThrow();
+        assertTrue(credential.accepts(header));
+        assertTrue(credential.accepts(List.of(header)));
+        assertFalse(credential.accepts(List.of(header, header)), "two Authorization headers");
+        assertFalse(credential.accepts(List.of()));
+        assertTrue(credential.accepts("basic " + header.substring(6)));
+        assertFalse(credential.accepts((String) null));
         assertFalse(credential.accepts(""));
-        assertFalse(credential.accepts("Bearer " + credential.authorization().substring(6)));
+        assertFalse(credential.accepts("Bearer " + header.substring(6)));
         assertFalse(credential.accepts("Basic !!!not-base64"));
         assertFalse(credential.accepts(basic("brokergate-introspection:wrong")));
         assertFalse(credential.accepts(basic("someone-else:s%3Ae+c%26ret")));
@@ -28,9 +33,13 @@ class ServiceCredentialTest {
     }
 
     @Test
-    void noSecretMeansNoCredential() {
-        assertEquals(Optional.empty(), ServiceCredential.of("id", Optional.empty()));
-        assertEquals(Optional.empty(), ServiceCredential.of("id", Optional.of("  ")));
+    void noSecretMeansNothingIsSentAndNothingAccepted() {
+        for (Optional<String> none : List.of(Optional.<String>empty(), Optional.of("  "))) {
+            ServiceCredential c = new ServiceCredential("brokergate-introspection", none);
+            assertEquals(Optional.empty(), c.authorization());
+            assertFalse(c.accepts(basic("brokergate-introspection:")));
+            assertFalse(c.accepts(basic("brokergate-introspection:  ")));
+        }
     }
 
     private static String basic(String pair) {
