@@ -31,7 +31,6 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java -cp bench/target/benchmarks.jar io.brokergate.bench.cluster.OrderEventLatencyRun \
  *     [--rate 20] [--seconds 15] [--warmup 5] [--jar stream-service/target/quarkus-app/quarkus-run.jar] [--heap 384m]
- *     [--cluster-jar another build for the cluster pods (default: --jar)]
  * </pre>
  */
 public final class OrderEventLatencyRun {
@@ -43,7 +42,7 @@ public final class OrderEventLatencyRun {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = Args.parse(args, Map.of("--rate", "20", "--seconds", "15", "--warmup", "5",
-                "--jar", "stream-service/target/quarkus-app/quarkus-run.jar", "--cluster-jar", "", "--heap", "384m"));
+                "--jar", "stream-service/target/quarkus-app/quarkus-run.jar", "--heap", "384m", "--kafka-channels", "false"));
         int rate = Integer.parseInt(o.get("--rate"));
         double seconds = Double.parseDouble(o.get("--seconds"));
         double warmup = Double.parseDouble(o.get("--warmup"));
@@ -62,9 +61,7 @@ public final class OrderEventLatencyRun {
             String id = StreamPod.accountId(account.accountNo());
             String token = auth.token(StreamPod.TENANT);
             StreamPod.Settings settings = new StreamPod.Settings(Path.of(o.get("--jar")), o.get("--heap"), auth.jwksUrl(),
-                    market.accounts(), DIR);
-            StreamPod.Settings clusterSettings = o.get("--cluster-jar").isEmpty() ? settings
-                    : new StreamPod.Settings(Path.of(o.get("--cluster-jar")), o.get("--heap"), auth.jwksUrl(), market.accounts(), DIR);
+                    market.accounts(), DIR, o.get("--kafka-channels").equals("true"));
             Placements placements = new Placements(market, account.accountNo());
 
             try (StreamPod solo = StreamPod.inJvm("in-jvm", settings)) {
@@ -80,11 +77,8 @@ public final class OrderEventLatencyRun {
                     rows.add(row("in-JVM channels (all-in-one wiring), client on the owner", rate, placements, r));
                 }
             }
-            try (StreamPod a = StreamPod.cluster("pod-a", kafka.bootstrapServers(), Duration.ofSeconds(10), clusterSettings);
-                 StreamPod b = StreamPod.cluster("pod-b", kafka.bootstrapServers(), Duration.ofSeconds(10), clusterSettings)) {
-                a.awaitReady(Duration.ofSeconds(120));
-                b.awaitReady(Duration.ofSeconds(120));
-                Thread.sleep(5000); // the second pod's join may move the account: measure once the group has settled
+            try (StreamPod a = StreamPod.cluster("pod-a", kafka.bootstrapServers(), Duration.ofSeconds(10), settings);
+                 StreamPod b = StreamPod.cluster("pod-b", kafka.bootstrapServers(), Duration.ofSeconds(10), settings)) {
                 StreamPod owner = awaitOwner(List.of(a, b), account.accountNo());
                 StreamPod other = owner == a ? b : a;
                 Receipts onOwner = new Receipts();

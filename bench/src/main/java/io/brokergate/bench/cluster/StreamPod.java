@@ -25,6 +25,12 @@ final class StreamPod implements AutoCloseable {
     static final String TENANT = "bench-tenant";
     private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /**
+     * The {@code %cluster} channel lines of stream-service's application.properties, which its jar leaves out (so that
+     * all-in-one does not bundle them): without them the packaged service's channels stay in the JVM (bench/README.md).
+     */
+    private static final List<String> KAFKA_CHANNELS = channelsOnKafka();
+
     private final String name;
     private final ServiceProcess process;
 
@@ -38,7 +44,21 @@ final class StreamPod implements AutoCloseable {
         List<String> p = new ArrayList<>(List.of("quarkus.profile=prod,cluster", "kafka.bootstrap.servers=" + kafka,
                 "brokergate.kafka.shards.session-timeout=" + sessionTimeout.toMillis() + "ms",
                 "brokergate.kafka.shards.member-id=" + name, "brokergate.stream.pod-id=" + name));
+        if (s.channelsOnKafka()) {
+            p.addAll(KAFKA_CHANNELS);
+        }
         return start(name, p, s);
+    }
+
+    private static List<String> channelsOnKafka() {
+        List<String> p = new ArrayList<>();
+        for (String c : List.of("market-data", "order-events", "subscription-intents")) {
+            p.add("mp.messaging.outgoing." + c + "-out.connector=smallrye-kafka");
+            p.add("mp.messaging.incoming." + c + "-in.connector=smallrye-kafka");
+            p.add("mp.messaging.incoming." + c + "-in.group.id=brokergate-stream-${quarkus.uuid}-" + c);
+        }
+        p.add("mp.messaging.incoming.subscription-intents-in.auto.offset.reset=earliest");
+        return List.copyOf(p);
     }
 
     /** A pod in the default mode (all-in-one's wiring): in-JVM channels, every account owned here. */
@@ -109,6 +129,6 @@ final class StreamPod implements AutoCloseable {
     }
 
     /** What every pod of a run shares. */
-    record Settings(Path jar, String heap, String jwksUrl, List<PaperCredentials> accounts, Path logDir) {
+    record Settings(Path jar, String heap, String jwksUrl, List<PaperCredentials> accounts, Path logDir, boolean channelsOnKafka) {
     }
 }
