@@ -47,13 +47,7 @@ public final class OrderEventLatencyRun {
         double seconds = Double.parseDouble(o.get("--seconds"));
         double warmup = Double.parseDouble(o.get("--warmup"));
         Vertx vertx = Vertx.vertx();
-        List<String> rows = new ArrayList<>() {
-            @Override
-            public boolean add(String row) {
-                System.out.println(row); // as soon as measured: a later phase may fail
-                return super.add(row);
-            }
-        };
+        List<String> rows = new ArrayList<>();
         try (KafkaTestBroker kafka = KafkaTestBroker.childProcess(DIR.resolve("kafka-" + System.currentTimeMillis()));
              PaperMarket market = new PaperMarket(1);
              BenchAuth auth = new BenchAuth()) {
@@ -74,7 +68,7 @@ public final class OrderEventLatencyRun {
                     r.reset();
                     placements.run(rate, seconds);
                     Thread.sleep(2000);
-                    rows.add(row("in-JVM channels (all-in-one wiring), client on the owner", rate, placements, r));
+                    report(rows, row("in-JVM channels (all-in-one wiring), client on the owner", rate, placements, r));
                 }
             }
             try (StreamPod a = StreamPod.cluster("pod-a", kafka.bootstrapServers(), Duration.ofSeconds(10), settings);
@@ -93,8 +87,8 @@ public final class OrderEventLatencyRun {
                     onOther.reset();
                     placements.run(rate, seconds);
                     Thread.sleep(2000);
-                    rows.add(row("Kafka `order-events`, client on the owner pod", rate, placements, onOwner));
-                    rows.add(otherSubscribed ? row("Kafka `order-events`, client on the other pod", rate, placements, onOther)
+                    report(rows, row("Kafka `order-events`, client on the owner pod", rate, placements, onOwner));
+                    report(rows, otherSubscribed ? row("Kafka `order-events`, client on the other pod", rate, placements, onOther)
                             : "| Kafka `order-events`, client on the other pod | " + rate + " | " + placements.placed.size()
                             + " | no answer to the subscription | | | |");
                 }
@@ -106,6 +100,12 @@ public final class OrderEventLatencyRun {
         System.out.println("| path | orders/s | orders | events received | p50 | p99 | max |");
         System.out.println("|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+    }
+
+    /** Prints a row as soon as it is measured (a later phase may fail) and keeps it for the table. */
+    private static void report(List<String> rows, String row) {
+        System.out.println(row);
+        rows.add(row);
     }
 
     /** Subscribes; false (reported, not thrown) when the pod did not confirm in time. */
