@@ -39,6 +39,8 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.toAbsolutePath().getParent());
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a load generator that fails or is interrupted must not leave its servers running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     }
 
     public int port() {
@@ -120,6 +122,12 @@ public final class ServiceProcess implements AutoCloseable {
         return sum;
     }
 
+    /** SIGKILL, as a crashed pod or an OOM kill ends: no shutdown hook runs, the kernel closes the sockets. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then waits up to 20 s for the exit (SIGKILL after that). */
     @Override
     public void close() {
         process.destroy();

@@ -22,15 +22,15 @@ import java.util.List;
  * Stands in for auth-service: a JWKS endpoint the stream-service under test verifies tokens
  * against (cluster mode, as in production), and RS256 access tokens signed with its key.
  */
-final class BenchAuth implements AutoCloseable {
+public final class BenchAuth implements AutoCloseable {
 
-    static final String ISSUER = "https://auth.bench.brokergate";
+    public static final String ISSUER = "https://auth.bench.brokergate";
     static final String KID = "bench-stream-k1";
 
     private final KeyPair keys;
     private final HttpServer server;
 
-    BenchAuth() throws IOException {
+    public BenchAuth() throws IOException {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
@@ -50,12 +50,12 @@ final class BenchAuth implements AutoCloseable {
         server.start();
     }
 
-    String jwksUrl() {
+    public String jwksUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/jwks";
     }
 
     /** A user token of the bench tenant with the stream scopes and every account, valid for two hours. */
-    String token(String tenant) {
+    public String token(String tenant) {
         Instant now = Instant.now();
         return Jwt.issuer(ISSUER).subject("bench-user").audience(TokenClaims.AUDIENCE).issuedAt(now)
                 .expiresAt(now.plus(Duration.ofHours(2)))
