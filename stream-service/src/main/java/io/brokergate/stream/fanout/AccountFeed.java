@@ -176,7 +176,7 @@ final class AccountFeed {
      */
     private boolean repeats(AccountEvent e) {
         return switch (e.kind()) {
-            case ORDER -> sameState(orders.get(e.order().orderId()), e.order());
+            case ORDER -> sameState(orders.get(e.order().orderId()), e.order()) || older(orders.get(e.order().orderId()), e.order());
             case EXECUTION -> !executions.add(e.execution().executionId());
             default -> false;
         };
@@ -186,6 +186,21 @@ final class AccountFeed {
         return before != null && before.status() == now.status() && same(before.filledQuantity(), now.filledQuantity())
                 && same(before.quantity(), now.quantity()) && same(before.limitPrice(), now.limitPrice())
                 && same(before.stopPrice(), now.stopPrice()) && same(before.averageFillPrice(), now.averageFillPrice());
+    }
+
+    /**
+     * A state the order has already left: a final order does not reopen, fills do not shrink. A new
+     * owner's adapter can report an order's earlier state (its reconciliation walks the order from
+     * what it knew, which is nothing) after the snapshot already showed the later one.
+     */
+    private static boolean older(Order before, Order now) {
+        if (before == null) {
+            return false;
+        }
+        boolean reopened = before.status().isFinal() && !now.status().isFinal();
+        boolean lessFilled = before.filledQuantity() != null && now.filledQuantity() != null
+                && now.filledQuantity().compareTo(before.filledQuantity()) < 0;
+        return reopened || lessFilled;
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
