@@ -6,6 +6,8 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 
@@ -19,6 +21,8 @@ final class WebSocketTransport implements ClientTransport {
     /** "Try again later": both reasons the hub closes (too slow, shutting down) ask the client to reconnect. */
     static final short TRY_AGAIN_LATER = 1013;
     static final short POLICY_VIOLATION = 1008;
+    /** At most 3 bytes of UTF-8 per char: 48 KiB per frame. */
+    static final int FRAGMENT_CHARS = 16_384;
 
     private final ServerWebSocket socket;
     private final Context eventLoop;
@@ -45,7 +49,37 @@ final class WebSocketTransport implements ClientTransport {
             written = h;
             lastDone = done;
         }
-        socket.writeTextMessage(frame.json(), h);
+        String json = frame.json();
+        if (json.length() <= FRAGMENT_CHARS) {
+            socket.writeTextMessage(json, h);
+        } else {
+            writeFragmented(json, h);
+        }
+    }
+
+    /**
+     * A long message (an order snapshot can be megabytes) as a text frame and continuation frames of
+     * at most {@value #FRAGMENT_CHARS} chars: under the 64 KiB frame limit most client libraries keep by
+     * default, which the server's own 1 MiB (for reading clients' frames) would exceed. Never splits a
+     * surrogate pair, so every fragment is whole UTF-8.
+     */
+    private void writeFragmented(String json, Handler<AsyncResult<Void>> h) {
+        int start = 0;
+        while (start < json.length()) {
+            int end = Math.min(json.length(), start + FRAGMENT_CHARS);
+            if (end < json.length() && Character.isHighSurrogate(json.charAt(end - 1))) {
+                end--;
+            }
+            boolean last = end == json.length();
+            String part = json.substring(start, end);
+            WebSocketFrame f = start == 0 ? WebSocketFrame.textFrame(part, last) : WebSocketFrame.continuationFrame(Buffer.buffer(part), last);
+            if (last) {
+                socket.writeFrame(f, h);
+            } else {
+                socket.writeFrame(f);
+            }
+            start = end;
+        }
     }
 
     @Override

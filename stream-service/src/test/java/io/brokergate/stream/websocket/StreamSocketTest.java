@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokergate.api.security.testing.FakeAuthServer;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
 import io.brokergate.api.security.testing.InjectFakeAuthServer;
@@ -25,6 +26,11 @@ import io.brokergate.stream.fanout.FakeUpstreamDemand;
 import io.brokergate.stream.fanout.FanoutHub;
 import io.brokergate.stream.fanout.TestStreamEvents;
 import io.quarkus.test.common.WithTestResource;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -32,12 +38,16 @@ import io.brokergate.stream.fanout.FanoutTestProfile;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +56,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FanoutTestProfile.class)
 @WithTestResource(FakeAuthServerResource.class)
 class StreamSocketTest {
-
-    
 
     @TestHTTPResource("/v1/stream")
     URI uri;
@@ -59,6 +67,8 @@ class StreamSocketTest {
     FanoutHub hub;
     @InjectFakeAuthServer
     FakeAuthServer authServer;
+    @Inject
+    Vertx vertx;
 
     @BeforeEach
     void publishSigningKey() {
@@ -241,6 +251,53 @@ class StreamSocketTest {
         }
     }
 
+    /**
+     * A day's order snapshot is one message of hundreds of KB: it must arrive in frames a client
+     * with the common 64 KiB frame limit (Vert.x's and Netty's default) accepts.
+     */
+    @Test
+    void aLargeSnapshotArrivesInFramesOfAtMost64KiB() throws Exception {
+        String padding = "é".repeat(4_000); // two bytes of UTF-8 each
+        for (int i = 0; i < 40; i++) {
+            pushOrder("acc-a3", "big-" + i, padding);
+        }
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(4 << 20));
+        try {
+            List<Integer> frameBytes = new CopyOnWriteArrayList<>();
+            StringBuilder message = new StringBuilder();
+            CompletableFuture<String> whole = new CompletableFuture<>();
+            WebSocket ws = client.connect(new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
+                    .setURI("/v1/stream").addHeader("Authorization", "Bearer " + both())).toCompletionStage().toCompletableFuture().join();
+            ws.closeHandler(v -> whole.completeExceptionally(new AssertionError("closed: " + ws.closeStatusCode() + " " + ws.closeReason())));
+            ws.exceptionHandler(whole::completeExceptionally);
+            ws.frameHandler(frame -> {
+                frameBytes.add(frame.binaryData().length());
+                message.append(frame.binaryData().toString(StandardCharsets.UTF_8));
+                if (frame.isFinal()) {
+                    String text = message.toString();
+                    message.setLength(0);
+                    if (text.contains("\"subscribed\"")) {
+                        whole.complete(text);
+                    }
+                }
+            });
+            ws.writeTextMessage("{\"op\":\"subscribe\",\"stream\":\"orders\",\"account\":\"acc-a3\"}");
+            JsonNode subscribed = new ObjectMapper().readTree(whole.get(10, TimeUnit.SECONDS));
+            int big = 0;
+            for (JsonNode o : subscribed.path("snapshot")) {
+                if (o.path("orderId").asText().startsWith("big-")) {
+                    assertEquals(padding, o.path("message").asText());
+                    big++;
+                }
+            }
+            assertEquals(40, big);
+            assertTrue(frameBytes.size() > 5, "fragmented: " + frameBytes);
+            assertTrue(frameBytes.stream().allMatch(n -> n <= 65_536), "frames: " + frameBytes);
+        } finally {
+            client.close();
+        }
+    }
+
     @Test
     void shutdownTellsClientsToReconnect() throws Exception {
         TestSocketClient c = TestSocketClient.connect(ws(), both());
@@ -252,10 +309,14 @@ class StreamSocketTest {
     }
 
     private long pushOrder(String account, String orderId) {
+        return pushOrder(account, orderId, null);
+    }
+
+    private long pushOrder(String account, String orderId, String message) {
         long seq = TestStreamEvents.nextSequence();
         InstrumentId id = InstrumentId.parse("700.HK");
         Order o = new Order(orderId, null, account, id, Side.BUY, OrderType.values()[1], null, BigDecimal.TEN,
-                BigDecimal.ONE, null, null, null, null, OrderStatus.WORKING, null, Instant.now(), Instant.now());
+                BigDecimal.ONE, null, null, null, null, OrderStatus.WORKING, message, Instant.now(), Instant.now());
         events.push(AccountEvent.order(stamp(account, seq), o));
         return seq;
     }

@@ -105,8 +105,12 @@ public final class KafkaTestBroker implements AutoCloseable {
             try (var out = Files.newBufferedWriter(config)) {
                 p.store(out, "KafkaTestBroker child process");
             }
-            run(dir, "format", List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()))
-                    .waitFor(60, TimeUnit.SECONDS);
+            Process format = run(dir, "format", List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(),
+                    "-c", config.toString()));
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new IllegalStateException("formatting the Kafka broker's storage failed: " + Files.readString(dir.resolve("format.log")));
+            }
             Process broker = run(dir, "broker", List.of("kafka.Kafka", config.toString()));
             String bootstrap = "127.0.0.1:" + port;
             KafkaTestBroker started = new KafkaTestBroker(bootstrap, () -> stop(broker));
@@ -174,7 +178,10 @@ public final class KafkaTestBroker implements AutoCloseable {
         }
     }
 
-    /** A KRaft cluster id: 16 random bytes, base64url without padding. */
+    /**
+     * A KRaft cluster id: 16 random bytes, base64url without padding. One in 64 starts with '-', which
+     * the storage tool would read as an option unless it is passed as {@code --cluster-id=…}.
+     */
     private static String clusterId() {
         UUID u = UUID.randomUUID();
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
