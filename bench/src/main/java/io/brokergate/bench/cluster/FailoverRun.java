@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>
  * java -cp bench/target/benchmarks.jar io.brokergate.bench.cluster.FailoverRun \
  *     [--accounts 8] [--runs 5] [--session-timeouts 10,3] [--graceful-runs 3] [--tick-ms 10] \
- *     [--jar stream-service/target/quarkus-app/quarkus-run.jar] [--heap 384m]
+ *     [--jar stream-service/target/quarkus-app/quarkus-run.jar] [--heap 384m] [--pod-properties key=value,…]
  * </pre>
  */
 public final class FailoverRun {
@@ -45,7 +45,7 @@ public final class FailoverRun {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = Args.parse(args, Map.of("--accounts", "8", "--runs", "5", "--session-timeouts", "10,3",
-                "--graceful-runs", "3", "--tick-ms", "10", "--jar", "stream-service/target/quarkus-app/quarkus-run.jar", "--heap", "384m", "--kafka-channels", "false"));
+                "--graceful-runs", "3", "--tick-ms", "10", "--jar", "stream-service/target/quarkus-app/quarkus-run.jar", "--heap", "384m", "--pod-properties", ""));
         Vertx vertx = Vertx.vertx();
         List<String> rows = new ArrayList<>();
         try (KafkaTestBroker kafka = KafkaTestBroker.childProcess(DIR.resolve("kafka-" + System.currentTimeMillis()));
@@ -53,7 +53,7 @@ public final class FailoverRun {
              BenchAuth auth = new BenchAuth()) {
             market.startTicking(Long.parseLong(o.get("--tick-ms")));
             StreamPod.Settings settings = new StreamPod.Settings(Path.of(o.get("--jar")), o.get("--heap"), auth.jwksUrl(),
-                    market.accounts(), DIR, o.get("--kafka-channels").equals("true"));
+                    market.accounts(), DIR, StreamPod.Settings.podProperties(o.get("--pod-properties")));
             List<Integer> timeouts = ServiceProcess.ints(o.get("--session-timeouts"));
             for (int t = 0; t < timeouts.size(); t++) {
                 Duration timeout = Duration.ofSeconds(timeouts.get(t));

@@ -3,6 +3,7 @@ package io.brokergate.bench.cluster;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,17 +23,22 @@ final class PodClient implements AutoCloseable {
         void event(String account, String stream, JsonObject payload, long receivedNanos);
     }
 
+    private static final int MAX_MESSAGE_BYTES = 16 << 20;
+
     private final WebSocketClient client;
     private final WebSocket socket;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
     PodClient(Vertx vertx, int port, String token, Listener listener) {
-        client = vertx.createWebSocketClient();
+        // an orders snapshot (the account's orders of the day) is one message, megabytes on a busy account
+        client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
         socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/v1/stream")
                         .addHeader("Authorization", "Bearer " + token))
                 .toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
-        // handler, not textMessageHandler: the server may send a shared event frame as binary
-        socket.handler(message -> {
+        socket.exceptionHandler(e -> failAll("connection failed: " + e));
+        socket.closeHandler(v -> failAll("connection closed: " + socket.closeStatusCode() + " " + socket.closeReason()));
+        // a whole message: a long one (an orders snapshot) arrives in several frames
+        socket.textMessageHandler(message -> {
             long now = System.nanoTime();
             JsonObject m = new JsonObject(message);
             switch (m.getString("type", "")) {
@@ -60,6 +66,10 @@ final class PodClient implements AutoCloseable {
         pending.put(id, done);
         socket.writeTextMessage(request.put("op", "subscribe").put("id", id).encode());
         done.orTimeout(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    private void failAll(String why) {
+        pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException(why)));
     }
 
     private void complete(String ref, String error) {

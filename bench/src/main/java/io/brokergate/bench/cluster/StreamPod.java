@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One packaged stream-service pod in its own JVM, every pod configured with the same paper accounts
@@ -23,13 +24,7 @@ import java.util.TreeSet;
 final class StreamPod implements AutoCloseable {
 
     static final String TENANT = "bench-tenant";
-    private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
-
-    /**
-     * The {@code %cluster} channel lines of stream-service's application.properties, which its jar leaves out (so that
-     * all-in-one does not bundle them): without them the packaged service's channels stay in the JVM (bench/README.md).
-     */
-    private static final List<String> KAFKA_CHANNELS = channelsOnKafka();
+    private static final AtomicInteger STARTS = new AtomicInteger();
 
     private final String name;
     private final ServiceProcess process;
@@ -44,21 +39,7 @@ final class StreamPod implements AutoCloseable {
         List<String> p = new ArrayList<>(List.of("quarkus.profile=prod,cluster", "kafka.bootstrap.servers=" + kafka,
                 "brokergate.kafka.shards.session-timeout=" + sessionTimeout.toMillis() + "ms",
                 "brokergate.kafka.shards.member-id=" + name, "brokergate.stream.pod-id=" + name));
-        if (s.channelsOnKafka()) {
-            p.addAll(KAFKA_CHANNELS);
-        }
         return start(name, p, s);
-    }
-
-    private static List<String> channelsOnKafka() {
-        List<String> p = new ArrayList<>();
-        for (String c : List.of("market-data", "order-events", "subscription-intents")) {
-            p.add("mp.messaging.outgoing." + c + "-out.connector=smallrye-kafka");
-            p.add("mp.messaging.incoming." + c + "-in.connector=smallrye-kafka");
-            p.add("mp.messaging.incoming." + c + "-in.group.id=brokergate-stream-${quarkus.uuid}-" + c);
-        }
-        p.add("mp.messaging.incoming.subscription-intents-in.auto.offset.reset=earliest");
-        return List.copyOf(p);
     }
 
     /** A pod in the default mode (all-in-one's wiring): in-JVM channels, every account owned here. */
@@ -68,6 +49,7 @@ final class StreamPod implements AutoCloseable {
 
     private static StreamPod start(String name, List<String> p, Settings s) throws IOException {
         p.add("quarkus.log.console.json.enabled=false");
+        p.addAll(s.podProperties());
         p.add("brokergate.security.issuer=" + BenchAuth.ISSUER);
         p.add("brokergate.security.jwks-url=" + s.jwksUrl());
         for (PaperCredentials a : s.accounts()) {
@@ -128,7 +110,12 @@ final class StreamPod implements AutoCloseable {
         process.close();
     }
 
-    /** What every pod of a run shares. */
-    record Settings(Path jar, String heap, String jwksUrl, List<PaperCredentials> accounts, Path logDir, boolean channelsOnKafka) {
+    /** What every pod of a run shares; {@code podProperties} ({@code key=value}) are passed to each pod as system properties. */
+    record Settings(Path jar, String heap, String jwksUrl, List<PaperCredentials> accounts, Path logDir, List<String> podProperties) {
+
+        /** The {@code --pod-properties} option: {@code key=value} pairs separated by commas, or empty. */
+        static List<String> podProperties(String option) {
+            return option.isBlank() ? List.of() : List.of(option.split(","));
+        }
     }
 }
