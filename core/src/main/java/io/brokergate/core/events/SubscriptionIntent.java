@@ -2,6 +2,7 @@ package io.brokergate.core.events;
 
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.spi.SubscriptionKind;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,9 +12,16 @@ import java.util.Set;
  * {@code subscription-intents} channel (key: account + pod). The account's owner subscribes the
  * union over pods, so a new owner rebuilds the upstream set without asking anyone. An empty map
  * withdraws the pod's interest.
+ *
+ * <p>A publisher restates its intents periodically with a new {@code at}; an owner forgets an intent
+ * not restated within its lease, so a pod that crashed (and never withdrew) does not hold broker
+ * subscriptions, and room under the broker's symbol cap, for ever.
+ *
+ * @param at when the publisher stated it; null from publishers that predate restating (taken as the
+ *           moment it is received)
  */
 public record SubscriptionIntent(int version, String tenantId, String accountId, String pod,
-                                 Map<InstrumentId, Set<SubscriptionKind>> wanted)
+                                 Map<InstrumentId, Set<SubscriptionKind>> wanted, Instant at)
         implements WireEvent {
 
     public static final int VERSION = 1;

@@ -5,6 +5,7 @@ import io.brokergate.core.error.GatewayException;
 import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.spi.PushSession;
 import io.brokergate.core.spi.SubscriptionKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
  * not this pod owns the account, so a new owner (or a new session) subscribes the union at once,
  * without asking anyone. Additions go out in batches (one broker request per set of kinds); a
  * batch the broker refuses is split so that one bad symbol, or the symbol cap, refuses only what
- * it must. A refused subscription is not retried until some pod newly asks for it.
+ * it must. A refused subscription is not retried until some pod newly asks for it. A pod's intent
+ * is forgotten when it is not restated within the lease ({@link #forgetStatedBefore}).
  * Thread-safe; broker calls are asynchronous and never made twice for one change.
  */
 final class AccountUnion {
@@ -34,6 +36,8 @@ final class AccountUnion {
 
     private final String accountId;
     private final Map<String, Set<Wanted>> byPod = new HashMap<>();
+    /** When each pod in {@link #byPod} last stated its intent. */
+    private final Map<String, Instant> statedAt = new HashMap<>();
     private final Set<Wanted> applied = new LinkedHashSet<>();
     private final Set<Wanted> pending = new HashSet<>();
     private final Map<Wanted, Throwable> refused = new HashMap<>();
@@ -44,16 +48,44 @@ final class AccountUnion {
         this.accountId = accountId;
     }
 
-    /** A pod's latest intent; an empty map withdraws everything it wanted. */
-    synchronized void accept(String pod, Map<InstrumentId, Set<SubscriptionKind>> wanted) {
+    /** A pod's latest intent, stated {@code at}; an empty map withdraws everything it wanted. */
+    synchronized void accept(String pod, Map<InstrumentId, Set<SubscriptionKind>> wanted, Instant at) {
         Set<Wanted> next = flatten(wanted);
         Set<Wanted> before = next.isEmpty() ? byPod.remove(pod) : byPod.put(pod, next);
+        if (next.isEmpty()) {
+            statedAt.remove(pod);
+        } else {
+            statedAt.put(pod, at);
+        }
         for (Wanted w : next) {
             if (before == null || !before.contains(w)) {
                 refused.remove(w); // asked again: worth another try (room may have been made)
             }
         }
         reconcile();
+    }
+
+    /**
+     * Forgets the intents of pods that have not restated them since {@code cutoff} (a pod that
+     * crashed never withdraws); what only they wanted is unsubscribed.
+     *
+     * @return the pods forgotten
+     */
+    synchronized List<String> forgetStatedBefore(Instant cutoff) {
+        List<String> stale = new ArrayList<>();
+        statedAt.forEach((pod, at) -> {
+            if (at.isBefore(cutoff)) {
+                stale.add(pod);
+            }
+        });
+        if (!stale.isEmpty()) {
+            stale.forEach(pod -> {
+                byPod.remove(pod);
+                statedAt.remove(pod);
+            });
+            reconcile();
+        }
+        return stale;
     }
 
     /** The account's session (new owner, or a new session after a failed one): everything is subscribed on it afresh. */

@@ -6,7 +6,16 @@ import io.brokergate.core.spi.SubscriptionKind;
 import io.brokergate.stream.upstream.UpstreamSessionClosed;
 import io.brokergate.stream.upstream.UpstreamSessionOpened;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.brokergate.messaging.intents.IntentSettings;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -18,7 +27,8 @@ import org.jboss.logging.Logger;
  * The socket owner's side of the {@code subscription-intents} channel: every pod's intents per
  * account (all accounts, owned or not), and for each account this pod owns, their union kept
  * subscribed on its push session ({@link AccountUnion}). A newly assigned account, or a new session
- * of one, gets the union subscribed at once from the intents already received.
+ * of one, gets the union subscribed at once from the intents already received. Intents not restated
+ * within {@code brokergate.intents.lease} are forgotten (their pod is gone).
  */
 @ApplicationScoped
 public class OwnerSubscriptions {
@@ -27,6 +37,36 @@ public class OwnerSubscriptions {
     private static final Logger LOG = Logger.getLogger(OwnerSubscriptions.class);
 
     private final Map<String, AccountUnion> accounts = new ConcurrentHashMap<>();
+    private final Duration lease;
+    private final Clock clock;
+
+    @Inject
+    OwnerSubscriptions(IntentSettings settings) {
+        this(settings.lease(), Clock.systemUTC());
+    }
+
+    OwnerSubscriptions(Duration lease, Clock clock) {
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    /** Checks the leases a few times per lease, so a crashed pod's intents go within about 1.25 leases. */
+    void start(@Observes StartupEvent ignored, Vertx vertx) {
+        vertx.setPeriodic(Math.max(1, lease.toMillis() / 4), id -> forgetExpired());
+    }
+
+    /** Forgets every intent not restated within the lease; returns the (account, pod) pairs forgotten. */
+    List<String> forgetExpired() {
+        Instant cutoff = clock.instant().minus(lease);
+        List<String> forgotten = new ArrayList<>();
+        accounts.forEach((account, union) -> {
+            for (String pod : union.forgetStatedBefore(cutoff)) {
+                LOG.infof("subscription intent of pod %s for account %s not restated within %s: forgotten", pod, account, lease);
+                forgotten.add(account + '|' + pod);
+            }
+        });
+        return forgotten;
+    }
 
     @Incoming(INTENTS_IN)
     void onIntent(SubscriptionIntent intent) {
@@ -34,7 +74,10 @@ public class OwnerSubscriptions {
             return; // a record the channel could not read (cluster mode: counted and logged by its deserializer)
         }
         try {
-            union(intent.accountId()).accept(intent.pod(), intent.wanted());
+            Instant at = intent.at() != null ? intent.at() : clock.instant();
+            // A starting pod reads the topic from the beginning: an intent already past its lease is a gone pod's.
+            boolean expired = at.isBefore(clock.instant().minus(lease));
+            union(intent.accountId()).accept(intent.pod(), expired ? Map.of() : intent.wanted(), at);
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not apply the subscription intent %s", intent.key()); // one bad intent must not end the channel
         }

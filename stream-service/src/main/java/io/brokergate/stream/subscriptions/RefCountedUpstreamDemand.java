@@ -9,13 +9,16 @@ import io.brokergate.core.spi.SubscriptionKind;
 import io.brokergate.stream.ownership.AccountOwnership;
 import io.brokergate.stream.subscriptions.SocketPlacement.Place;
 import io.brokergate.stream.upstream.UpstreamSessions;
+import io.brokergate.messaging.intents.IntentSettings;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -38,7 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * instrument, kind) — 100 clients on one symbol are one entry — and publishes, per account, what
  * it wants on {@code subscription-intents} whenever that set changes (coalesced: a burst of changes
  * is one intent; the last release is withdrawn only after {@code subscription-linger}, so a client
- * that comes straight back does not churn the broker). The account's owner subscribes the union
+ * that comes straight back does not churn the broker), and restates what it holds every
+ * {@code brokergate.intents.refresh} so owners keep it. The account's owner subscribes the union
  * over pods ({@link OwnerSubscriptions}).
  *
  * <p>Where this pod owns the account (all-in-one), an acquire completes when the owner has the
@@ -57,6 +61,9 @@ public class RefCountedUpstreamDemand implements UpstreamDemand {
     private final Duration linger;
     private final Duration confirmTimeout;
     private final String pod;
+    /** How often the intents are restated (owners forget one not restated within their lease). */
+    private final Duration refresh;
+    private final Clock clock;
     /** Guarded by this. */
     private final Map<DemandKey, Interest> interests = new HashMap<>();
     /** Accounts whose intent changed and is not published yet; guarded by this. */
@@ -81,16 +88,18 @@ public class RefCountedUpstreamDemand implements UpstreamDemand {
     public RefCountedUpstreamDemand(UpstreamSessions sessions, AccountOwnership ownership, AccountDirectory directory,
                                     OwnerSubscriptions owner, IntentPublisher publisher, Vertx vertx,
                                     @ConfigProperty(name = "brokergate.stream.subscription-linger", defaultValue = "5s") Duration linger,
-                                    @ConfigProperty(name = "brokergate.stream.pod-id") Optional<String> podId) {
+                                    @ConfigProperty(name = "brokergate.stream.pod-id") Optional<String> podId,
+                                    IntentSettings intents) {
         this(account -> sessions.owns(account) ? sessions.session(account).isPresent() ? Place.LOCAL_OPEN : Place.LOCAL_NOT_OPEN
                         : ownership.othersMayOwn() ? Place.REMOTE : Place.NONE,
                 account -> directory.find(account).map(a -> a.tenantId()), owner, publisher::publish, vertx, linger,
-                Duration.ofSeconds(60), podId.filter(p -> !p.isBlank()).orElseGet(RefCountedUpstreamDemand::defaultPodId));
+                Duration.ofSeconds(60), podId.filter(p -> !p.isBlank()).orElseGet(RefCountedUpstreamDemand::defaultPodId),
+                intents.refresh(), Clock.systemUTC());
     }
 
     RefCountedUpstreamDemand(SocketPlacement placement, Function<String, Optional<String>> tenantOf, OwnerSubscriptions owner,
                              Consumer<SubscriptionIntent> publisher, Vertx vertx, Duration linger, Duration confirmTimeout,
-                             String pod) {
+                             String pod, Duration refresh, Clock clock) {
         this.placement = placement;
         this.tenantOf = tenantOf;
         this.owner = owner;
@@ -99,6 +108,8 @@ public class RefCountedUpstreamDemand implements UpstreamDemand {
         this.linger = linger;
         this.confirmTimeout = confirmTimeout;
         this.pod = pod;
+        this.refresh = refresh;
+        this.clock = clock;
     }
 
     /** Kubernetes sets HOSTNAME to the pod name; elsewhere a name unique to this run. */
@@ -173,6 +184,16 @@ public class RefCountedUpstreamDemand implements UpstreamDemand {
         return wanted;
     }
 
+    void restateEvery(@Observes StartupEvent event) {
+        vertx.setPeriodic(Math.max(1, refresh.toMillis()), id -> restate());
+    }
+
+    /** Restates every intent this pod holds, so that owners keep it past their lease. */
+    synchronized void restate() {
+        changed.addAll(published.keySet());
+        flush();
+    }
+
     /** Graceful shutdown: this pod wants nothing any more, so owners elsewhere can let go. */
     void withdraw(@Observes @Priority(50) ShutdownEvent event) {
         synchronized (this) {
@@ -221,7 +242,7 @@ public class RefCountedUpstreamDemand implements UpstreamDemand {
             if (!wanted.isEmpty()) {
                 published.put(accountId, tenant);
             }
-            publisher.accept(new SubscriptionIntent(SubscriptionIntent.VERSION, tenant, accountId, pod, wanted));
+            publisher.accept(new SubscriptionIntent(SubscriptionIntent.VERSION, tenant, accountId, pod, wanted, clock.instant()));
         }
     }
 

@@ -13,12 +13,17 @@ import io.brokergate.core.spi.SubscriptionKind;
 import io.brokergate.stream.subscriptions.SocketPlacement.Place;
 import io.brokergate.stream.upstream.UpstreamSessionOpened;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +39,28 @@ class PodIntentsTest {
     private static final InstrumentId APPLE = InstrumentId.parse("AAPL.US");
     private static final Duration LINGER = Duration.ofMillis(100);
 
+    private static final Duration LEASE = Duration.ofMinutes(3);
+
+    /** The cluster's clock, moved forward by the tests. */
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T09:30:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
     private final Vertx vertx = Vertx.vertx();
-    private final OwnerSubscriptions owner = new OwnerSubscriptions();
+    private final OwnerSubscriptions owner = new OwnerSubscriptions(LEASE, clock);
     private final FakePushSession push = new FakePushSession(2);
     private final List<SubscriptionIntent> channel = new CopyOnWriteArrayList<>();
     private final RefCountedUpstreamDemand pod1 = pod("pod-1", Place.LOCAL_OPEN);
@@ -50,7 +75,7 @@ class PodIntentsTest {
         return new RefCountedUpstreamDemand(account -> place, account -> Optional.of("tenant-a"), owner, intent -> {
             channel.add(intent);
             owner.onIntent(intent);
-        }, vertx, LINGER, Duration.ofSeconds(5), name);
+        }, vertx, LINGER, Duration.ofSeconds(5), name, Duration.ofSeconds(60), clock);
     }
 
     @Test
@@ -93,6 +118,39 @@ class PodIntentsTest {
         awaitSession(Map.of(TENCENT, Set.of(SubscriptionKind.QUOTE)));
         settle(pod1.acquire(ACCOUNT, InstrumentId.parse("5.HK"), SubscriptionKind.QUOTE)); // room made: the same acquire works
         awaitSession(Map.of(TENCENT, Set.of(SubscriptionKind.QUOTE), InstrumentId.parse("5.HK"), Set.of(SubscriptionKind.QUOTE)));
+    }
+
+    @Test
+    void podsRestateWhatTheyHoldAndThePodThatStoppedIsForgottenAfterTheLease() {
+        owner.onSessionOpened(new UpstreamSessionOpened(ACCOUNT, push.asSession()));
+        settle(pod1.acquire(ACCOUNT, TENCENT, SubscriptionKind.QUOTE));
+        settle(pod2.acquire(ACCOUNT, APPLE, SubscriptionKind.QUOTE));
+        await().atMost(Duration.ofSeconds(5)).until(() -> push.subscriptions().size() == 2);
+
+        now.set(now.get().plus(Duration.ofMinutes(2)));
+        pod1.restate(); // pod-2 has crashed: it restates nothing
+        SubscriptionIntent restated = channel.get(channel.size() - 1);
+        assertEquals("pod-1", restated.pod());
+        assertEquals(Map.of(TENCENT, Set.of(SubscriptionKind.QUOTE)), restated.wanted());
+        assertEquals(now.get(), restated.at());
+        assertEquals(List.of(), owner.forgetExpired(), "both are within the lease");
+
+        now.set(now.get().plus(Duration.ofMinutes(2))); // pod-2 last stated 4 min ago, pod-1 2 min ago
+        assertEquals(List.of(ACCOUNT + "|pod-2"), owner.forgetExpired());
+        assertEquals(Map.of(TENCENT, Set.of(SubscriptionKind.QUOTE)), push.subscriptions());
+        int sent = channel.size();
+        pod2.restate(); // a pod that was only partitioned away comes back: its next restatement is taken again
+        assertEquals(sent + 1, channel.size());
+        await().atMost(Duration.ofSeconds(5)).until(() -> push.subscriptions().size() == 2);
+    }
+
+    @Test
+    void anIntentAlreadyPastItsLeaseWhenReadIsAGonePodsAndIsNotSubscribed() {
+        owner.onSessionOpened(new UpstreamSessionOpened(ACCOUNT, push.asSession()));
+        owner.onIntent(new SubscriptionIntent(SubscriptionIntent.VERSION, "tenant-a", ACCOUNT, "pod-gone",
+                Map.of(APPLE, Set.of(SubscriptionKind.QUOTE)), now.get().minus(LEASE).minusSeconds(1)));
+        assertEquals(Map.of(), push.subscriptions());
+        assertEquals(Map.of(), owner.wanted(ACCOUNT));
     }
 
     @Test

@@ -7,9 +7,13 @@ import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.core.market.Quote;
 import io.brokergate.core.order.Side;
 import io.brokergate.core.spi.SubscriptionKind;
+import io.brokergate.messaging.intents.IntentSettings;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,14 +71,29 @@ public class ArmedStops {
             Map<InstrumentId, Set<SubscriptionKind>> map = before == null ? new HashMap<>() : new HashMap<>(before.wanted());
             map.put(leg.instrument(), Set.of(SubscriptionKind.QUOTE));
             wanted.put(leg.accountId(), new SubscriptionIntent(SubscriptionIntent.VERSION, leg.tenantId(), leg.accountId(),
-                    POD, map));
+                    POD, map, Instant.now()));
         }
         watched = Map.copyOf(next);
         wanted.values().forEach(this::ask);
         for (SubscriptionIntent previous : List.copyOf(asked.values())) {
             if (!wanted.containsKey(previous.accountId())) {
-                ask(new SubscriptionIntent(SubscriptionIntent.VERSION, previous.tenantId(), previous.accountId(), POD, Map.of()));
+                ask(new SubscriptionIntent(SubscriptionIntent.VERSION, previous.tenantId(), previous.accountId(), POD, Map.of(),
+                        Instant.now()));
             }
+        }
+    }
+
+    void restateEvery(@Observes StartupEvent event, IntentSettings settings) {
+        vertx.setPeriodic(Math.max(1, settings.refresh().toMillis()), id -> restate());
+    }
+
+    /** Restates every intent held, so that the owners keep the stops' quotes past their lease. */
+    synchronized void restate() {
+        for (SubscriptionIntent held : List.copyOf(asked.values())) {
+            SubscriptionIntent again = new SubscriptionIntent(SubscriptionIntent.VERSION, held.tenantId(), held.accountId(), POD,
+                    held.wanted(), Instant.now());
+            intents.send(again);
+            asked.put(again.accountId(), again);
         }
     }
 

@@ -9,8 +9,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.brokergate.api.security.testing.FakeAuthServerResource;
+import io.brokergate.core.events.SubscriptionIntent;
+import io.brokergate.core.instrument.InstrumentId;
 import io.brokergate.trade.orders.TradeApi;
 import io.brokergate.trade.sim.PaperExchangeTest;
 import io.brokergate.trade.sim.SimTradingAccounts;
@@ -19,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class BracketOrderTest extends PaperExchangeTest {
 
     private static final String SUBMIT = "POST /v1/trade/order";
+
+    @Inject
+    ArmedStops stops;
 
     private final TradeApi trader = TradeApi.as(TENANT_A, "trade accounts:read", ACCOUNT_A, ACCOUNT_A2);
 
@@ -84,6 +91,7 @@ class BracketOrderTest extends PaperExchangeTest {
                 + "/orders/" + orderId).jsonPath().getString("status")));
         awaitLeg(ACCOUNT_A2, orderId, "take_profit", "active");
         awaitLeg(ACCOUNT_A2, orderId, "stop_loss", "armed");
+        assertTheArmedStopsQuotesAreRestated(ACCOUNT_A2);
         List<Map<String, Object>> working = legs(ACCOUNT_A2, orderId);
         working.forEach(l -> {
             assertEquals("sell", l.get("side"));
@@ -95,6 +103,19 @@ class BracketOrderTest extends PaperExchangeTest {
         awaitLeg(ACCOUNT_A2, orderId, "stop_loss", "cancelled");
         assertEquals(2, submits(ACCOUNT_A2) - before, "the entry and the take profit reach the broker once; the stop never");
         awaitHolding(ACCOUNT_A2, held);
+    }
+
+    /** The socket owner forgets an intent not restated within its lease: the armed stops' quotes are restated. */
+    private void assertTheArmedStopsQuotesAreRestated(String account) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.lastIntent(account) != null
+                && sim.lastIntent(account).wanted().containsKey(InstrumentId.parse("700.HK")));
+        SubscriptionIntent stated = sim.lastIntent(account);
+        stops.restate();
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.lastIntent(account) != stated);
+        SubscriptionIntent again = sim.lastIntent(account);
+        assertEquals(stated.pod(), again.pod());
+        assertEquals(stated.wanted(), again.wanted());
+        assertFalse(again.at().isBefore(stated.at()), again.at() + " before " + stated.at());
     }
 
     @Test

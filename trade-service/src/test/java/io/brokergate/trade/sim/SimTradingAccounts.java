@@ -88,6 +88,7 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, BrokerSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private final Map<String, SubscriptionIntent> lastIntents = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -125,10 +126,16 @@ public class SimTradingAccounts implements AccountDirectory, AccountSessions {
     /** Subscribes what trade-service asks for on the account's session, as the socket owner does (no union: one asker). */
     @Incoming("test-subscription-intents")
     void onIntent(SubscriptionIntent intent) {
+        lastIntents.put(intent.accountId(), intent);
         BrokerSession session = sessions.get(intent.accountId());
         if (session != null && !intent.wanted().isEmpty()) {
             session.push().subscribe(intent.wanted().keySet(), Set.of(SubscriptionKind.QUOTE)).toCompletableFuture().join();
         }
+    }
+
+    /** The latest intent trade-service stated for the account, or null. */
+    public SubscriptionIntent lastIntent(String accountId) {
+        return lastIntents.get(accountId);
     }
 
     /** Publishes the account's order pushes as a socket owner would: gateway account id, epoch 1, gap-free sequence. */

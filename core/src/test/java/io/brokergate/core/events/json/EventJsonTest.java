@@ -76,8 +76,8 @@ class EventJsonTest {
                 MarketDataEvent.quote(STAMP, quote),
                 MarketDataEvent.depth(STAMP, depth),
                 MarketDataEvent.trades(STAMP, BERKSHIRE, ticks),
-                new SubscriptionIntent(SubscriptionIntent.VERSION, "tenant-a", "acc-1", "stream-7f9c", wanted),
-                new SubscriptionIntent(SubscriptionIntent.VERSION, "tenant-a", "acc-1", "stream-7f9c", Map.of()));
+                new SubscriptionIntent(SubscriptionIntent.VERSION, "tenant-a", "acc-1", "stream-7f9c", wanted, AT),
+                new SubscriptionIntent(SubscriptionIntent.VERSION, "tenant-a", "acc-1", "stream-7f9c", Map.of(), AT));
     }
 
     @ParameterizedTest
@@ -142,6 +142,14 @@ class EventJsonTest {
         String intent = "{\"version\":1,\"tenantId\":\"t\",\"accountId\":\"a\",\"pod\":\"p\",\"wanted\":{\"bad key\":[\"QUOTE\"]}}";
         assertThrows(MalformedEventException.class, () -> read(EventType.SUBSCRIPTION_INTENT, intent));
         assertThrows(MalformedEventException.class, () -> EventType.named("order-event-v9"));
+    }
+
+    @Test
+    void anIntentFromAPublisherThatDoesNotRestateReadsWithoutATime() {
+        String older = "{\"version\":1,\"tenantId\":\"t\",\"accountId\":\"a\",\"pod\":\"p\",\"wanted\":{\"700.HK\":[\"QUOTE\"]}}";
+        SubscriptionIntent intent = (SubscriptionIntent) read(EventType.SUBSCRIPTION_INTENT, older);
+        assertEquals("a|p", intent.key());
+        assertEquals(null, intent.at());
     }
 
     @Test

@@ -57,7 +57,7 @@ class EventsOverKafkaTest {
             }
         }
         sent.add(MarketDataEvent.quote(new EventStamp("tenant-a", "acc-1", 7, 1, Instant.now()), quote()));
-        sent.add(new SubscriptionIntent(1, "tenant-a", "acc-1", "pod-1", Map.of(TENCENT, EnumSet.of(SubscriptionKind.QUOTE))));
+        sent.add(new SubscriptionIntent(1, "tenant-a", "acc-1", "pod-1", Map.of(TENCENT, EnumSet.of(SubscriptionKind.QUOTE)), Instant.now()));
         try (KafkaProducer<String, WireEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
                 ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, EventKeys.class.getName(),
