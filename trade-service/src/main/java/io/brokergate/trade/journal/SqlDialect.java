@@ -16,7 +16,10 @@ enum SqlDialect {
     /**
      * Upsert keyed by {@code keys}. On PostgreSQL a row whose {@code updated_at} is newer than the
      * incoming one is left alone, so a lagging pod cannot put an older order state back; H2 serves
-     * one process, whose single journal writer applies changes in order.
+     * one process, whose single journal writer applies changes in order. Compared to the second:
+     * brokers stamp order updates in whole seconds (LongPort), while the gateway's own first record
+     * of an order carries its clock's milliseconds, which must not outrank the broker's states of the
+     * same second (an order placed, working and cancelled within one second stayed "pending").
      */
     String upsert(String table, String[] keys, String[] columns, String newerGuardColumn) {
         String cols = String.join(", ", columns);
@@ -31,7 +34,8 @@ enum SqlDialect {
             }
         }
         String guard = newerGuardColumn == null ? ""
-                : " WHERE " + table + "." + newerGuardColumn + " <= EXCLUDED." + newerGuardColumn;
+                : " WHERE date_trunc('second', " + table + "." + newerGuardColumn + ") <= date_trunc('second', EXCLUDED."
+                        + newerGuardColumn + ")";
         return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT (" + String.join(", ", keys)
                 + ") DO UPDATE SET " + set + guard;
     }

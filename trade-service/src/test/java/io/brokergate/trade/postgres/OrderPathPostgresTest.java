@@ -13,6 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.brokergate.api.security.testing.FakeAuthServerResource;
+import io.brokergate.core.instrument.InstrumentId;
+import io.brokergate.core.order.Order;
+import io.brokergate.core.order.OrderStatus;
+import io.brokergate.core.order.OrderType;
+import io.brokergate.core.order.Side;
+import io.brokergate.core.order.TimeInForce;
+import io.brokergate.trade.journal.OrderJournal;
 import io.brokergate.trade.orders.TradeApi;
 import io.brokergate.trade.sim.PaperExchangeTest;
 import io.quarkus.agroal.DataSource;
@@ -20,11 +27,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +58,8 @@ class OrderPathPostgresTest extends PaperExchangeTest {
     @Inject
     @DataSource("trade")
     AgroalDataSource db;
+    @Inject
+    OrderJournal journal;
 
     @BeforeEach
     void onPostgres() throws SQLException {
@@ -76,6 +88,32 @@ class OrderPathPostgresTest extends PaperExchangeTest {
                         ACCOUNT_A, cid)));
         await().atMost(Duration.ofSeconds(10)).until(() -> all("SELECT action FROM trade_audit WHERE account_id = ?"
                 + " AND order_id = ? ORDER BY id", ACCOUNT_A, orderId).containsAll(List.of("place", "cancel")));
+    }
+
+    /** The gateway's pending record has milliseconds, the broker's states whole seconds: the same second's state wins. */
+    @Test
+    void aBrokerStateOfTheSameSecondReplacesThePendingRecordButAnOlderSecondDoesNot() {
+        String orderId = "pg-journal-" + UUID.randomUUID();
+        Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        journal.record(TENANT_A, order(orderId, OrderStatus.PENDING_NEW, second.plusMillis(700)));
+        awaitJournal(orderId, "PENDING_NEW"); // written on its own, not merged into the next batch
+        journal.record(TENANT_A, order(orderId, OrderStatus.WORKING, second));
+        awaitJournal(orderId, "WORKING");
+
+        journal.record(TENANT_A, order(orderId, OrderStatus.PENDING_NEW, second.minusSeconds(1))); // a lagging pod
+        journal.record(TENANT_A, order(orderId, OrderStatus.CANCELLED, second.plusSeconds(1)));
+        awaitJournal(orderId, "CANCELLED");
+    }
+
+    private void awaitJournal(String orderId, String status) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> status.equals(
+                one("SELECT status FROM orders WHERE account_id = ? AND order_id = ?", ACCOUNT_A, orderId)));
+    }
+
+    private static Order order(String orderId, OrderStatus status, Instant updatedAt) {
+        return new Order(orderId, orderId, ACCOUNT_A, InstrumentId.parse("700.HK"), Side.BUY, OrderType.LIMIT, TimeInForce.DAY,
+                BigDecimal.valueOf(100), BigDecimal.valueOf(600), null, null, BigDecimal.ZERO, null, status, null,
+                updatedAt.truncatedTo(ChronoUnit.SECONDS), updatedAt);
     }
 
     @Test
