@@ -43,22 +43,7 @@ class PodIntentsTest {
 
     /** The cluster's clock, moved forward by the tests. */
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T09:30:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final Clock clock = new MovableClock(now, ZoneOffset.UTC);
     private final Vertx vertx = Vertx.vertx();
     private final OwnerSubscriptions owner = new OwnerSubscriptions(LEASE, clock);
     private final FakePushSession push = new FakePushSession(2);
@@ -168,5 +153,32 @@ class PodIntentsTest {
 
     private void awaitSession(Map<InstrumentId, Set<SubscriptionKind>> expected) {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(expected, push.subscriptions()));
+    }
+
+    /** A clock that reads {@code now}, which the test moves. */
+    private static final class MovableClock extends Clock {
+
+        private final AtomicReference<Instant> now;
+        private final ZoneId zone;
+
+        MovableClock(AtomicReference<Instant> now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new MovableClock(now, other);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
     }
 }
